@@ -1,0 +1,230 @@
+"""Turn the dataset into pages and files under docs/: provider guides and indexes in every site
+language, and the JSON API. Logic lives here; markup lives in scripts/templates/.
+
+Files are written only when their content changed (so `mkdocs serve` reloads only what moved),
+and generated files that no longer belong to any provider are removed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import jinja2
+from babel import Locale
+from babel.dates import format_date
+
+from . import paths
+from .dataset import LABEL_TOKEN, WORLD, Dataset, load_dataset
+from .languages import Language
+from .markdown_safe import front_matter, md_text, md_url, token
+from .strings import Strings, load_strings
+
+API_SCHEMA_VERSION = 1
+PLATFORMS = ("web", "android", "ios", "desktop")
+TASKS = (("find", "section_find"), ("not_spam", "section_not_spam"), ("allow", "section_allow"))
+TASK_IDS = {"find": "find", "not_spam": "not-spam", "allow": "allow"}
+
+
+def _environment() -> jinja2.Environment:
+    # Every {{ value }} goes through md_text unless it is already Markup: data is inert by default.
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths.TEMPLATES),
+        finalize=md_text,
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["front"] = front_matter
+    return env
+
+
+class Page:
+    """Helpers for one language, handed to the templates as `t` and friends."""
+
+    def __init__(self, dataset: Dataset, language: Language, strings: Strings):
+        self.dataset = dataset
+        self.language = language
+        self.code = language.code
+        self.strings = strings
+        self.locale = Locale.parse(language.code)
+
+    def t(self, key: str, **fields) -> jinja2.runtime.Markup:
+        """A template string with its fields filled in; the fields are escaped, the string is trusted."""
+        return self.strings.format(self.code, key, {name: md_text(value) for name, value in fields.items()})
+
+    def text(self, value: dict) -> str:
+        return value[self.code]
+
+    def date(self, iso: str) -> str:
+        return format_date(dt.date.fromisoformat(iso), format="long", locale=self.locale)
+
+    def region(self, code: str) -> str:
+        return self.locale.territories.get(code, code)
+
+    def url(self, value) -> str:
+        if isinstance(value, str):
+            return value
+        return value.get(self.code) or value.get("en") or next(iter(value.values()))
+
+    def step(self, text: str, labels: dict) -> jinja2.runtime.Markup:
+        """A step with each [[label]] shown as the provider's own label, isolated for bidi."""
+        parts, position = [], 0
+        for match in LABEL_TOKEN.finditer(text):
+            parts.append(md_text(text[position:match.start()]))
+            label = labels[match.group(1)]
+            code = self.code if self.code in label else "en"
+            parts.append(jinja2.runtime.Markup('<bdi class="dmm-label" lang="{}">{}</bdi>').format(
+                code, md_text(label[code])))
+            position = match.end()
+        parts.append(md_text(text[position:]))
+        return jinja2.runtime.Markup("").join(parts)
+
+    def language_name(self, code: str) -> str:
+        return (Locale.parse(code).get_display_name(self.locale) or code)
+
+
+def provider_view(page: Page, slug: str, entry: dict) -> dict:
+    """Everything a guide shows, in one language, already chosen and ordered."""
+    dataset = page.dataset
+    steps, labels = dataset.steps_of(entry)
+    host = dataset.providers.get(entry.get("hosted_by") or "")
+    sections = []
+    for task, title_key in TASKS:
+        sections.append({
+            "id": token(TASK_IDS[task]), "title": page.t(title_key), "intro": page.t(f"{title_key}_intro"),
+            "platforms": [
+                {"id": token(f"{TASK_IDS[task]}-{key}"), "title": page.t(f"platform_{key}"),
+                 "steps": [page.step(text, labels) for text in steps[key][task][page.code]]}
+                for key in PLATFORMS if key in steps and task in steps[key]
+            ],
+        })
+    # The labels table: one row per label, one column per interface language that was checked,
+    # the reader's language first, then English, then the provider's own languages.
+    codes = sorted({code for values in labels.values() for code in values},
+                   key=lambda code: (code != page.code, code != "en", code))
+    label_table = {
+        "languages": [{"code": token(code), "name": page.language_name(code)} for code in codes],
+        "rows": [[{"code": token(code), "text": values.get(code)} for code in codes] for values in labels.values()],
+    }
+
+    def links(items):
+        return [{"title": page.text(item["title"]), "url": md_url(page.url(item["url"])),
+                 "note": page.text(item["note"]) if item.get("note") else None} for item in items]
+
+    return {
+        "slug": token(slug),
+        "name": page.text(entry["name"]),
+        "about": page.text(entry["about"]),
+        "kind": dataset.kinds[entry["kind"]][page.code],
+        "operator": page.text(entry["operator"]) if entry.get("operator") else None,
+        "regions": [page.region(code) for code in entry["regions"]],
+        "domains": [token(domain) for domain in entry["domains"]],
+        "website": md_url(entry["website"]),
+        "website_text": entry["website"],
+        "host": {"slug": token(host_slug), "name": page.text(host["name"])} if (host_slug := entry.get("hosted_by")) else None,
+        "sections": sections,
+        "labels": label_table,
+        "complaint": links(entry["complaint"]),
+        "senders": links(entry.get("senders", [])),
+        "notes": page.text(entry["notes"]) if entry.get("notes") else None,
+        "sources": [{"url": md_url(source["url"]), "title": source.get("title") or source["url"],
+                     "checked": page.date(source["checked"])} for source in entry["sources"]],
+        "last_verified": page.date(entry["last_verified"]),
+        "meta_title": page.strings.format(page.code, "guide_title", {"name": page.text(entry["name"])}),
+        "meta_description": page.strings.format(page.code, "guide_description", {"name": page.text(entry["name"])}),
+    }
+
+
+def _sort_key(text: str) -> str:
+    return text.casefold()
+
+
+def index_view(page: Page) -> dict:
+    entries = sorted(page.dataset.providers.items(), key=lambda item: _sort_key(page.text(item[1]["name"])))
+    groups: dict[str, list] = {}
+    for slug, entry in entries:
+        name = page.text(entry["name"])
+        groups.setdefault(name[:1].upper(), []).append(
+            {"slug": token(slug), "name": name, "kind": page.dataset.kinds[entry["kind"]][page.code],
+             "domains": [token(domain) for domain in entry["domains"]]})
+    return {"groups": list(groups.items()), "count": len(entries)}
+
+
+def regions_view(page: Page) -> dict:
+    by_region: dict[str, list] = {}
+    for slug, entry in page.dataset.providers.items():
+        for code in entry["regions"]:
+            by_region.setdefault(code, []).append({"slug": token(slug), "name": page.text(entry["name"])})
+    order = sorted(by_region, key=lambda code: (code != WORLD, _sort_key(page.region(code))))
+    return {"regions": [{"id": token(f"region-{code.lower()}"), "name": page.region(code),
+                         "providers": sorted(by_region[code], key=lambda item: _sort_key(item["name"]))}
+                        for code in order]}
+
+
+def api_entry(dataset: Dataset, slug: str, entry: dict, site_url: str) -> dict:
+    guides = {language.code: f"{site_url}{language.url_prefix}providers/{slug}/" for language in dataset.languages}
+    return {"slug": slug, **{key: value for key, value in entry.items() if key != "slug"}, "guide": guides}
+
+
+def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url: str = "") -> dict[Path, str]:
+    """Every generated file, relative to docs/, with its content."""
+    env = _environment()
+    site_url = site_url.rstrip("/") + "/" if site_url else "/"
+    edit_base = f"{repo_url.rstrip('/')}/edit/main/data/providers/" if repo_url else ""
+    files: dict[Path, str] = {}
+    for language in dataset.languages:
+        page = Page(dataset, language, strings)
+        common = {"t": page.t, "lang": language.code, "edit_base": md_url(edit_base)}
+        for slug, entry in dataset.providers.items():
+            files[Path("providers", f"{slug}{language.suffix}.md")] = env.get_template("provider.md.j2").render(
+                p=provider_view(page, slug, entry), **common)
+        files[Path("providers", f"index{language.suffix}.md")] = env.get_template("providers-az.md.j2").render(
+            v=index_view(page), **common)
+        files[Path("providers", f"regions{language.suffix}.md")] = env.get_template(
+            "providers-regions.md.j2").render(v=regions_view(page), **common)
+
+    entries = [api_entry(dataset, slug, entry, site_url) for slug, entry in dataset.providers.items()]
+    languages = [language.code for language in dataset.languages]
+    files[Path("api", "v1", "providers.json")] = _json({
+        "schema_version": API_SCHEMA_VERSION, "languages": languages,
+        "providers": entries, "domains": dataset.domain_owner})
+    for item in entries:
+        files[Path("api", "v1", "providers", f"{item['slug']}.json")] = _json(
+            {"schema_version": API_SCHEMA_VERSION, "languages": languages, "provider": item})
+    return files
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+GENERATED_DIRS = (Path("providers"), Path("api", "v1"))
+
+
+def write_files(files: dict[Path, str], docs_dir: Path) -> list[Path]:
+    """Write what changed, remove generated files that are no longer produced. Returns changed paths."""
+    changed = []
+    for relative, content in sorted(files.items()):
+        target = docs_dir / relative
+        if not target.exists() or target.read_text(encoding="utf-8") != content:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+            changed.append(relative)
+    wanted = {docs_dir / relative for relative in files}
+    for folder in GENERATED_DIRS:
+        for existing in sorted((docs_dir / folder).rglob("*")):
+            if existing.is_file() and existing not in wanted:
+                existing.unlink()
+                changed.append(existing.relative_to(docs_dir))
+    return changed
+
+
+def generate_site(docs_dir: Path = paths.DOCS, providers_dir: Path = paths.PROVIDERS,
+                  repo_url: str = "", site_url: str = "", dataset: Dataset | None = None) -> list[Path]:
+    """Validate, then render and write. Raises DataError before writing anything if the data is broken."""
+    dataset = dataset or load_dataset(providers_dir)
+    strings = load_strings(dataset.languages)
+    return write_files(render_all(dataset, strings, repo_url, site_url), docs_dir)

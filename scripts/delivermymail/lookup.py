@@ -1,0 +1,55 @@
+"""Which provider hosts an address. The browser finder uses a table generated from the same
+dataset and the same rules (see generate.domain_table), so both answer alike."""
+from __future__ import annotations
+
+from .dataset import is_hostname
+
+MAX_INPUT = 320          # longer than any real address (64 + 1 + 255)
+MAX_TYPO_DISTANCE = 2
+
+
+def domain_of(raw: str) -> str | None:
+    """The domain of an address or bare domain: trimmed, lowercased, after the last @, no final dot.
+    None when what is left is not a valid domain name."""
+    text = (raw or "").strip().lower()
+    if not text or len(text) > MAX_INPUT:
+        return None
+    domain = text.rsplit("@", 1)[-1].rstrip(".")
+    return domain if is_hostname(domain) else None
+
+
+def edit_distance(a: str, b: str, limit: int = MAX_TYPO_DISTANCE) -> int:
+    """Optimal string alignment distance (a swap of two neighbours counts once), capped at limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2, previous = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return min(previous[-1], limit + 1)
+
+
+def suggest(domain: str, known: dict[str, str]) -> str | None:
+    """The known domain a typo most likely meant, or None. Never a mapping: the reader decides.
+    Short domains allow one edit only, so that unrelated short domains are not suggested."""
+    best = None
+    for candidate in sorted(known):
+        limit = 1 if len(candidate) < 8 else MAX_TYPO_DISTANCE
+        distance = edit_distance(domain, candidate, limit)
+        if distance <= limit and (best is None or distance < best[0]):
+            best = (distance, candidate)
+    return best[1] if best else None
+
+
+def lookup(raw: str, domain_owner: dict[str, str]) -> dict:
+    """{"address", "domain", "provider", "suggestion"}: provider only for an exact domain match."""
+    address = (raw or "").strip()
+    domain = domain_of(address)
+    provider = domain_owner.get(domain) if domain else None
+    suggestion = suggest(domain, domain_owner) if domain and not provider else None
+    return {"address": address, "domain": domain, "provider": provider, "suggestion": suggestion}
