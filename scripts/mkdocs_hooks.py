@@ -17,7 +17,7 @@ from delivermymail.generate import generate_site  # noqa: E402
 
 def on_pre_build(config, **kwargs):
     try:
-        generate_site(docs_dir=Path(config["docs_dir"]), repo_url=config.get("repo_url") or "",
+        generate_site(docs_dir=Path(config["docs_dir"]), repo_url=config["extra"].get("repository") or "",
                       site_url=config.get("site_url") or "")
     except DataError as error:
         raise PluginError("The provider data has problems; nothing was built:\n" + str(error)) from None
