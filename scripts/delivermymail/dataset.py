@@ -153,7 +153,8 @@ def check_entry(file: Path, document, languages: list[Language], kinds: dict, to
         if isinstance(value, str) and path and (path[-1] == "url" or (len(path) >= 2 and path[-2] == "url")
                                                 or path == ("website",)):
             parts = urlsplit(value)
-            if parts.scheme != "https" or not parts.hostname:
+            # The schema already rejects anything that does not start with https://.
+            if value.startswith("https://") and not parts.hostname:
                 add(path, f"'{value[:80]}' must be an https:// address with a host")
         if _is_text(path) and isinstance(value, dict):
             for code in codes:
@@ -228,7 +229,7 @@ def check_dataset(providers_dir: Path = paths.PROVIDERS, languages: list[Languag
         try:
             document = read_yaml(file)
         except YamlError as error:
-            problems.append(Problem(_display(file), "", error.message, error.line))
+            problems.append(Problem(_display(file), error.path, error.message, error.line))
             continue
         found, warned = check_entry(file, document, languages, kinds, today)
         problems += found

@@ -19,10 +19,11 @@ _Loader.yaml_implicit_resolvers = {
 
 
 class YamlError(Exception):
-    def __init__(self, message: str, line: int | None = None):
+    def __init__(self, message: str, line: int | None = None, path: str = ""):
         super().__init__(message)
         self.message = message
         self.line = line
+        self.path = path
 
 
 @dataclass
@@ -71,7 +72,7 @@ def read_yaml(path: Path) -> YamlDocument:
         _record_lines(node, (), lines, duplicates)
         if duplicates:
             dup_path, line = duplicates[0]
-            raise YamlError(f"key '{dup_path[-1]}' appears twice", line)
+            raise YamlError(f"key '{dup_path[-1]}' appears twice", line, ".".join(map(str, dup_path)))
         return YamlDocument(loader.construct_document(node), lines)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

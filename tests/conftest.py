@@ -1,0 +1,60 @@
+"""Shared fixtures: one real build of the site, one build with hostile data, and Chromium."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitetools import CHROMIUM, FIXTURES, ROOT, build, copy_project, serve
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real dataset, built with `mkdocs build --strict` into a temporary folder."""
+    project = copy_project(tmp_path_factory.mktemp("project"), sorted((ROOT / "data" / "providers").glob("*.yml")))
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build(project, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site_dir.joinpath(".build-log").write_text(result.stdout + result.stderr, encoding="utf-8")
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """Gmail plus a provider whose every text tries to inject markup or script."""
+    providers = [ROOT / "data" / "providers" / "gmail.yml", FIXTURES / "hostile" / "hostile-mail.yml"]
+    project = copy_project(tmp_path_factory.mktemp("hostile-project"), providers)
+    site_dir = tmp_path_factory.mktemp("hostile-site")
+    result = build(project, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. A missing browser fails the run: it is never a skip."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install chromium` (scripts/test.sh does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def site_server(site):
+    base, server = serve(site)
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def hostile_server(hostile_site):
+    base, server = serve(hostile_site)
+    yield base
+    server.shutdown()

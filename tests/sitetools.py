@@ -1,0 +1,127 @@
+"""Helpers the tests share: build a copy of the project, read built pages, serve a site."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+CHROMIUM = Path("/usr/bin/chromium")
+TEST_SITE_URL = "https://example.org/dmm/"
+
+
+def copy_project(target: Path, providers: list[Path]) -> Path:
+    """A copy of the project whose dataset is exactly `providers`; generated output left behind."""
+    skip = shutil.ignore_patterns("__pycache__", "site", ".venv", ".git")
+    for name in ("mkdocs.yml",):
+        shutil.copy2(ROOT / name, target / name)
+    for folder in ("overrides", "scripts"):
+        shutil.copytree(ROOT / folder, target / folder, ignore=skip)
+    shutil.copytree(ROOT / "docs", target / "docs",
+                    ignore=shutil.ignore_patterns("__pycache__", "providers", "v1"))
+    shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("providers"))
+    (target / "data" / "providers").mkdir()
+    for file in providers:
+        shutil.copy2(file, target / "data" / "providers" / file.name)
+    return target
+
+
+def build(project: Path, site_dir: Path, site_url: str = TEST_SITE_URL) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` as the README runs it; returns the finished process (output included)."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1",
+           "REPO_URL": "https://github.com/example/deliver-my-mail"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                           "-d", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
+
+
+class PageParser(HTMLParser):
+    """Collects what the tests look at: the html element, ids, links, resources and alternates."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.html_attrs: dict = {}
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.resources: list[tuple[str, str]] = []
+        self.alternates: dict[str, str] = {}
+        self.elements: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.elements.append((tag, attributes))
+        if tag == "html":
+            self.html_attrs = attributes
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"])
+        if tag == "link" and attributes.get("rel") == "alternate" and attributes.get("hreflang"):
+            self.alternates[attributes["hreflang"]] = attributes["href"]
+        elif tag == "link" and attributes.get("href"):
+            self.resources.append((tag, attributes["href"]))
+        for name in ("src", "srcset", "poster", "data"):
+            if attributes.get(name):
+                self.resources.append((tag, attributes[name]))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+
+@functools.lru_cache(maxsize=None)
+def parse(file: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(file.read_text(encoding="utf-8"))
+    return parser
+
+
+def pages(site: Path) -> list[Path]:
+    """Every HTML page of a built site (search and asset folders excluded)."""
+    return sorted(path for path in site.rglob("*.html") if "assets" not in path.relative_to(site).parts)
+
+
+def page_url(site: Path, file: Path) -> str:
+    """The site-relative URL of a built page: 'ar/providers/gmail/'."""
+    relative = file.relative_to(site).as_posix()
+    return relative[: -len("index.html")] if relative.endswith("index.html") else relative
+
+
+def resolve(site: Path, file: Path, href: str) -> tuple[Path | None, str]:
+    """The file and fragment an internal link points to, or (None, '') for an external link."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None, ""
+    base = "/" + page_url(site, file)
+    target = urlsplit(urljoin(base, parts.path)).path if parts.path else base
+    path = site / unquote(target.lstrip("/"))
+    if target.endswith("/") or path.is_dir():
+        path = path / "index.html"
+    return path, unquote(parts.fragment)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(site: Path):
+    """Serve a built site on a free local port; returns (base URL, server)."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server

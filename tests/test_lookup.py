@@ -1,0 +1,83 @@
+"""`lookup`: exact whole-domain matches only; typos get a suggestion, never a mapping."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from delivermymail.dataset import load_dataset
+from delivermymail.lookup import domain_of, edit_distance, lookup
+from sitetools import ROOT
+
+DATASET = load_dataset()
+OWNERS = DATASET.domain_owner
+
+
+@pytest.mark.parametrize("domain", sorted(OWNERS))
+def test_every_dataset_domain_maps_to_its_provider(domain):
+    assert lookup(f"someone@{domain}", OWNERS)["provider"] == OWNERS[domain]
+
+
+@pytest.mark.parametrize("raw, provider", [
+    ("Someone@GMAIL.com", "gmail"),
+    ("   someone@gmail.com \t", "gmail"),
+    ("first.last+receipts@gmail.com", "gmail"),
+    ("gmail.com", "gmail"),
+    ("@hotmail.co.uk", "outlook"),
+    ("someone@gmail.com.", "gmail"),
+    ("weird\"quoted@local\"@yahoo.com", "yahoo"),
+    ("someone@mail.gmail.com", None),          # a subdomain is not the provider
+    ("someone@gmail.com.evil.example", None),  # a lookalike that ends elsewhere
+    ("someone@notgmail.com", None),
+    ("someone@gmail.co", None),
+    ("", None),
+    ("@", None),
+    ("not an address", None),
+    ("someone@" + "a" * 400 + ".com", None),
+    ("مستخدم@مثال.مصر", None),
+])
+def test_lookup_rules(raw, provider):
+    assert lookup(raw, OWNERS)["provider"] == provider
+
+
+@pytest.mark.parametrize("raw, suggestion", [
+    ("someone@gmial.com", "gmail.com"),
+    ("someone@gmail.co", "gmail.com"),
+    ("someone@hotmial.com", "hotmail.com"),
+    ("someone@yahooo.com", "yahoo.com"),
+    ("someone@example.com", None),
+    ("someone@mail.gmail.com", None),
+    ("someone@gmail.com", None),
+])
+def test_typo_suggestions(raw, suggestion):
+    result = lookup(raw, OWNERS)
+    assert result["suggestion"] == suggestion
+    if suggestion:
+        assert result["provider"] is None, "a suggestion is never a mapping"
+
+
+def test_domain_of_normalises():
+    assert domain_of("  A@B.Example. ") == "b.example"
+    assert domain_of("no-at-sign") is None
+    assert domain_of("x@-bad-.com") is None
+
+
+def test_edit_distance_counts_a_swap_once():
+    assert edit_distance("gmial.com", "gmail.com") == 1
+    assert edit_distance("abc", "abc") == 0
+    assert edit_distance("a", "abcdef") == 3  # capped at limit + 1
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Someone+tag@Gmail.com ", {"address": "Someone+tag@Gmail.com", "domain": "gmail.com",
+                                "provider": "gmail", "suggestion": None}),
+    ("me@gmial.com", {"address": "me@gmial.com", "domain": "gmial.com", "provider": None,
+                      "suggestion": "gmail.com"}),
+    ("???", {"address": "???", "domain": None, "provider": None, "suggestion": None}),
+])
+def test_cli_json(raw, expected):
+    output = subprocess.run([sys.executable, str(ROOT / "scripts" / "dmm.py"), "lookup", raw, "--json"],
+                            capture_output=True, text=True, check=True).stdout
+    assert json.loads(output) == expected

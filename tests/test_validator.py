@@ -1,0 +1,93 @@
+"""The one validator rejects every broken file with its file, field and reason, and accepts good data."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from delivermymail.dataset import DataError, check_dataset, load_dataset
+from sitetools import FIXTURES, ROOT
+
+INVALID = sorted((FIXTURES / "invalid").glob("*.yml"))
+TODAY = dt.date(2026, 11, 26)
+
+
+def expectation(fixture: Path) -> tuple[str, str]:
+    first = fixture.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# expect: "), f"{fixture.name} must start with '# expect: <field> :: <reason>'"
+    field, reason = first[len("# expect: "):].split(" :: ")
+    return field.strip(), reason.strip()
+
+
+def test_enough_invalid_fixtures():
+    assert len(INVALID) >= 15
+
+
+@pytest.mark.parametrize("fixture", INVALID, ids=[path.stem for path in INVALID])
+def test_invalid_fixture_is_rejected_with_file_and_field(fixture, tmp_path):
+    field, reason = expectation(fixture)
+    shutil.copy2(fixture, tmp_path / fixture.name)
+    # The duplicate-domain rule needs the entry whose domain is claimed.
+    shutil.copy2(ROOT / "data" / "providers" / "gmail.yml", tmp_path / "gmail.yml")
+    dataset, problems = check_dataset(tmp_path, today=TODAY)
+    mine = [problem for problem in problems if problem.file.endswith(fixture.name)]
+    assert any((problem.path or "(file)") == field and reason in problem.message for problem in mine), \
+        "\n".join(map(str, problems)) or "no problem reported"
+    assert fixture.stem not in dataset.providers, "a rejected entry must not be published"
+    with pytest.raises(DataError) as raised:
+        load_dataset(tmp_path, today=TODAY)
+    assert fixture.name in str(raised.value)
+
+
+def test_problems_carry_line_numbers(tmp_path):
+    shutil.copy2(FIXTURES / "invalid" / "http-url.yml", tmp_path / "http-url.yml")
+    _, problems = check_dataset(tmp_path, today=TODAY)
+    website_line = next(number for number, line in enumerate(
+        (tmp_path / "http-url.yml").read_text().splitlines(), 1) if line.startswith("website:"))
+    assert [problem.line for problem in problems if problem.path == "website"] == [website_line]
+    assert f"http-url.yml:{website_line}: website: " in str(problems[0])
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    for name in ("http-url", "unknown-kind", "missing-arabic"):
+        shutil.copy2(FIXTURES / "invalid" / f"{name}.yml", tmp_path / f"{name}.yml")
+    _, problems = check_dataset(tmp_path, today=TODAY)
+    assert {Path(problem.file).stem for problem in problems} == {"http-url", "unknown-kind", "missing-arabic"}
+
+
+def test_valid_base_fixture_passes(tmp_path):
+    shutil.copy2(FIXTURES / "valid-base.yml", tmp_path / "valid-base.yml")
+    dataset, problems = check_dataset(tmp_path, today=TODAY)
+    assert problems == []
+    assert list(dataset.providers) == ["valid-base"]
+
+
+def test_stale_entry_warns_but_passes(tmp_path):
+    shutil.copy2(FIXTURES / "valid-base.yml", tmp_path / "valid-base.yml")
+    dataset, problems = check_dataset(tmp_path, today=dt.date(2027, 6, 1))
+    assert problems == []
+    assert [warning.path for warning in dataset.warnings] == ["last_verified"]
+
+
+def test_real_dataset_is_valid():
+    dataset, problems = check_dataset()
+    assert problems == [], "\n".join(map(str, problems))
+    first_twelve = {"gmail", "outlook", "yahoo", "aol", "icloud", "proton", "zoho", "gmx", "web-de",
+                    "mail-ru", "yandex", "orange-fr"}
+    assert first_twelve <= set(dataset.providers)
+
+
+def test_check_command_fails_on_broken_data(tmp_path, monkeypatch, capsys):
+    import dmm
+    from delivermymail import paths
+
+    shutil.copy2(FIXTURES / "invalid" / "javascript-url.yml", tmp_path / "javascript-url.yml")
+    monkeypatch.setattr(paths, "PROVIDERS", tmp_path)
+    monkeypatch.setattr("delivermymail.dataset.paths.PROVIDERS", tmp_path)
+    import delivermymail.dataset as dataset_module
+    monkeypatch.setattr(dataset_module.check_dataset, "__defaults__", (tmp_path, None, None))
+    assert dmm.main(["check"]) == 1
+    output = capsys.readouterr().out
+    assert "javascript-url.yml" in output and "complaint.0.url" in output
