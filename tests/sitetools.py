@@ -67,7 +67,7 @@ class PageParser(HTMLParser):
             self.links.append(attributes["href"])
         if tag == "link" and attributes.get("rel") == "alternate" and attributes.get("hreflang"):
             self.alternates[attributes["hreflang"]] = attributes["href"]
-        elif tag == "link" and attributes.get("href"):
+        elif tag == "link" and attributes.get("href") and attributes.get("rel") != "canonical":
             self.resources.append((tag, attributes["href"]))
         for name in ("src", "srcset", "poster", "data"):
             if attributes.get(name):
@@ -102,11 +102,17 @@ def page_url(site: Path, file: Path) -> str:
 
 
 def resolve(site: Path, file: Path, href: str) -> tuple[Path | None, str]:
-    """The file and fragment an internal link points to, or (None, '') for an external link."""
+    """The file and fragment an internal link points to, or (None, '') for an external link.
+    Absolute paths (the 404 page uses them) start with the path of TEST_SITE_URL."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         return None, ""
-    base = "/" + page_url(site, file)
+    root_path = urlsplit(TEST_SITE_URL).path
+    if parts.path.startswith("/"):
+        parts = parts._replace(path="/" + parts.path[len(root_path):] if parts.path.startswith(root_path) else parts.path)
+        base = "/"
+    else:
+        base = "/" + page_url(site, file)
     target = urlsplit(urljoin(base, parts.path)).path if parts.path else base
     path = site / unquote(target.lstrip("/"))
     if target.endswith("/") or path.is_dir():

@@ -62,7 +62,9 @@ class Page:
         return format_date(dt.date.fromisoformat(iso), format="long", locale=self.locale)
 
     def region(self, code: str) -> str:
-        return self.locale.territories.get(code, code)
+        # CLDR writes some names in lowercase for use inside sentences ("world"); these are headings.
+        name = self.locale.territories.get(code, code)
+        return name[:1].upper() + name[1:]
 
     def url(self, value) -> str:
         if isinstance(value, str):

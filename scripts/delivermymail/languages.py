@@ -9,11 +9,19 @@ import yaml
 from . import paths
 
 
+# Languages written right to left; Material decides the page direction from the same fact.
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi"})
+
+
 @dataclass(frozen=True)
 class Language:
     code: str
     name: str
     default: bool
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.code in RTL_LANGUAGES else "ltr"
 
     @property
     def url_prefix(self) -> str:

@@ -1,0 +1,36 @@
+"""Data that tries to inject markup reaches pages as inert text."""
+from __future__ import annotations
+
+import pytest
+
+from sitetools import pages, parse
+
+EVENT_ATTRIBUTES = ("onerror", "onclick", "onmouseover", "onload")
+
+
+def hostile_pages(site):
+    return [file for file in pages(site) if "hostile-mail" in file.as_posix() or file.parent.name == "providers"]
+
+
+def test_no_injected_elements_or_attributes(hostile_site):
+    checked = 0
+    for file in hostile_pages(hostile_site):
+        parser = parse(file)
+        for tag, attributes in parser.elements:
+            assert tag not in ("iframe", "svg", "img") or "hostile" not in str(attributes), (file, tag, attributes)
+            assert not any(name in attributes for name in EVENT_ATTRIBUTES), (file, tag, attributes)
+            for name in ("href", "src"):
+                value = (attributes.get(name) or "").strip().lower()
+                assert not value.startswith(("javascript:", "data:")), (file, tag, attributes)
+        assert not any("alert(" in script for script in parser.scripts), file
+        checked += 1
+    assert checked >= 4
+
+
+@pytest.mark.parametrize("path", ["providers/hostile-mail/index.html", "ar/providers/hostile-mail/index.html"])
+def test_hostile_text_is_shown_as_text(hostile_site, path):
+    html = (hostile_site / path).read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(" in html
+    assert "<script>alert(" not in html
+    assert "{{ config.site_name }}" in html or "Line one" in html
+    assert 'href="javascript:' not in html.lower()
