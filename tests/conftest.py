@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from sitetools import CHROMIUM, FIXTURES, ROOT, build, copy_project, serve
+from sitetools import CHROMIUM, FIXTURES, ROOT, TEST_PORT, build, copy_project, serve
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +48,7 @@ def browser():
 
 @pytest.fixture(scope="session")
 def site_server(site):
-    base, server = serve(site)
+    base, server = serve(site, TEST_PORT)
     yield base
     server.shutdown()
 

@@ -5,6 +5,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -15,7 +16,18 @@ from urllib.parse import unquote, urljoin, urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 CHROMIUM = Path("/usr/bin/chromium")
-TEST_SITE_URL = "https://example.org/dmm/"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# The test site is built for, and served at, a sub-path as on GitHub project pages, so that
+# the address the build writes into pages is the address the browser loads them from.
+TEST_PORT = _free_port()
+TEST_SITE_URL = f"http://127.0.0.1:{TEST_PORT}/dmm/"
 
 
 def copy_project(target: Path, providers: list[Path]) -> Path:
@@ -120,14 +132,23 @@ def resolve(site: Path, file: Path, href: str) -> tuple[Path | None, str]:
     return path, unquote(parts.fragment)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under /dmm/, as GitHub Pages serves a project site under /<repository>/."""
+
+    prefix = urlsplit(TEST_SITE_URL).path
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "no-such-file")
+        return super().translate_path("/" + path[len(self.prefix):])
+
     def log_message(self, *args):
         pass
 
 
-def serve(site: Path):
-    """Serve a built site on a free local port; returns (base URL, server)."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(site: Path, port: int = 0):
+    """Serve a built site on a local port; returns (base URL, server)."""
+    handler = functools.partial(SubPathHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    return f"http://127.0.0.1:{server.server_address[1]}{SubPathHandler.prefix}", server

@@ -1,0 +1,76 @@
+"""What a reader meets in a real browser (Debian's Chromium through Playwright)."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_arabic_home_page_lays_out_right_to_left(page, site_server):
+    page.goto(site_server + "ar/")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-content')).direction") == "rtl"
+    heading = page.locator("article h1").bounding_box()
+    article = page.locator("article").bounding_box()
+    # Right-aligned: the heading starts at the article's right edge, and leaves room on its left.
+    assert abs((article["x"] + article["width"]) - (heading["x"] + heading["width"])) < 40
+    first_item = page.locator("article ol li").first.bounding_box()
+    assert first_item["x"] + first_item["width"] > article["x"] + article["width"] * 0.8
+    # The Arabic text is drawn with the bundled face, which the page loaded from this site.
+    assert page.evaluate("document.fonts.check('16px \"DMM Arabic\"', 'بريد')")
+
+
+def test_english_page_stays_left_to_right(page, site_server):
+    page.goto(site_server + "providers/gmail/")
+    assert page.evaluate("document.documentElement.dir") == "ltr"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+
+
+def switch_language(page, hreflang: str):
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator(f'.md-select__link[hreflang="{hreflang}"]').click()
+    page.wait_for_load_state()
+
+
+def test_switcher_goes_to_the_twin_and_back(page, site_server):
+    page.goto(site_server + "providers/gmail/")
+    switch_language(page, "ar")
+    assert page.url == site_server + "ar/providers/gmail/"
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    assert page.locator("#complain").count() == 1
+    switch_language(page, "en")
+    assert page.url == site_server + "providers/gmail/"
+    assert page.evaluate("document.documentElement.lang") == "en"
+
+
+@pytest.mark.parametrize("path", ["", "ar/", "providers/gmail/", "ar/providers/web-de/", "ar/providers/"])
+def test_no_request_leaves_the_site(page, site_server, path):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_server + path, wait_until="networkidle")
+    assert requests, "the page made no request at all: the listener is not working"
+    assert [url for url in requests if not url.startswith(site_server)] == []
+
+
+def test_hostile_guide_runs_no_script(browser, hostile_server):
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in ("providers/hostile-mail/", "ar/providers/hostile-mail/", "providers/"):
+        page.goto(hostile_server + path, wait_until="networkidle")
+        for element in page.locator("article bdi, article a, article td").all()[:40]:
+            element.hover()
+        text = page.locator("article").inner_text()
+        assert "<script>" in text, "the hostile name must be visible as text"
+    context.close()
+    assert dialogs == []
