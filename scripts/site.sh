@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# One command for the site: set up, then build into site/ (default) or preview with `serve`.
+#   bash scripts/site.sh          # build (strict) into site/
+#   bash scripts/site.sh serve    # live preview at http://127.0.0.1:8000/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh site
+exec .venv/bin/python scripts/dmm.py "${1:-build}" "${@:2}"

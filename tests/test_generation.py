@@ -1,0 +1,81 @@
+"""Generation: languages come from configuration, output is stable, and gaps in translation are reported."""
+from __future__ import annotations
+
+import shutil
+
+from delivermymail.dataset import load_dataset
+from delivermymail.generate import generate_site, render_all
+from delivermymail.languages import Language, site_languages
+from delivermymail.strings import load_strings, missing_translations
+from sitetools import FIXTURES
+
+
+def test_site_has_no_missing_translation():
+    assert missing_translations(site_languages()) == []
+
+
+def test_missing_translations_are_reported(tmp_path):
+    languages = site_languages()
+    tables = {"en": {"a": "A {name}", "b": "B"}, "ar": {"a": "أ {other}"}}
+    problems = missing_translations(languages, tables)
+    assert "data/strings/ar.yml: 'b' is not translated" in problems
+    assert "data/strings/ar.yml: 'a' must use the fields ['name']" in problems
+
+
+def test_a_third_language_needs_only_translations():
+    """Adding French to the configuration makes every gap visible, and touches no code."""
+    languages = site_languages() + [Language("fr", "Français", False)]
+    problems = missing_translations(languages)
+    assert "data/strings/fr.yml: missing file" in problems
+    assert any(problem.startswith("docs/index.md: no Français twin") for problem in problems)
+    assert any("data/kinds.yml: 'isp' has no 'fr' label" in problem for problem in problems)
+
+
+def test_generation_writes_only_what_changed(tmp_path):
+    providers = tmp_path / "providers"
+    providers.mkdir()
+    shutil.copy2(FIXTURES / "valid-base.yml", providers / "valid-base.yml")
+    docs = tmp_path / "docs"
+    first = generate_site(docs_dir=docs, providers_dir=providers)
+    assert {path.as_posix() for path in first} >= {"providers/valid-base.md", "providers/valid-base.ar.md",
+                                                   "providers/index.md", "api/v1/providers.json"}
+    assert generate_site(docs_dir=docs, providers_dir=providers) == []
+    # Removing a provider removes its generated pages.
+    (providers / "valid-base.yml").rename(providers / "renamed.yml")
+    text = (providers / "renamed.yml").read_text().replace("slug: valid-base", "slug: renamed")
+    (providers / "renamed.yml").write_text(text)
+    generate_site(docs_dir=docs, providers_dir=providers)
+    assert not (docs / "providers" / "valid-base.md").exists()
+    assert (docs / "providers" / "renamed.ar.md").exists()
+
+
+def test_rendering_is_deterministic():
+    dataset = load_dataset()
+    strings = load_strings(dataset.languages)
+    assert render_all(dataset, strings, site_url="https://a.example/") == render_all(
+        dataset, strings, site_url="https://a.example/")
+
+
+def test_hosted_entry_reuses_its_hosts_steps(tmp_path):
+    providers = tmp_path / "providers"
+    providers.mkdir()
+    shutil.copy2(FIXTURES / "valid-base.yml", providers / "valid-base.yml")
+    isp = (FIXTURES / "valid-base.yml").read_text(encoding="utf-8")
+    isp = isp.replace("slug: valid-base", "slug: hosted-isp\nhosted_by: valid-base").replace(
+        "fixture-mail.example", "isp.example").replace("kind: mailbox-provider", "kind: isp")
+    isp = isp[: isp.index("labels:")] + isp[isp.index("complaint:"):]
+    (providers / "hosted-isp.yml").write_text(isp, encoding="utf-8")
+    docs = tmp_path / "docs"
+    generate_site(docs_dir=docs, providers_dir=providers)
+    page = (docs / "providers" / "hosted-isp.md").read_text(encoding="utf-8")
+    assert 'lang="en">Spam</bdi>' in page
+    assert "(valid-base.md)" in page
+
+
+def test_contributing_field_table_is_current():
+    import dmm
+
+    assert dmm.main(["fields", "--verify"]) == 0
+    schema_fields = dmm.field_table()
+    for name in ("slug", "hosted_by", "last_verified"):
+        assert f"| `{name}` |" in schema_fields
