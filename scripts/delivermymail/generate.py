@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from pathlib import Path
 
 import jinja2
@@ -141,7 +142,10 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
 
 
 def _sort_key(text: str) -> str:
-    return text.casefold()
+    """Alphabetical order across scripts: accents and Arabic hamza or vowel marks do not start a
+    new letter (É files under E, أ and إ under ا)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if unicodedata.category(char) != "Mn").casefold()
 
 
 def index_view(page: Page) -> dict:
@@ -149,7 +153,7 @@ def index_view(page: Page) -> dict:
     groups: dict[str, list] = {}
     for slug, entry in entries:
         name = page.text(entry["name"])
-        groups.setdefault(name[:1].upper(), []).append(
+        groups.setdefault(_sort_key(name)[:1].upper(), []).append(
             {"slug": token(slug), "name": name, "kind": page.dataset.kinds[entry["kind"]][page.code],
              "domains": [token(domain) for domain in entry["domains"]]})
     return {"groups": list(groups.items()), "count": len(entries)}
