@@ -22,7 +22,7 @@ def cmd_check(args) -> int:
     """Validate every provider file and every translation; print all problems; exit 1 if any.
 
     Warnings (entries not verified for 12 months) are printed but do not fail the check."""
-    dataset, problems = check_dataset()
+    dataset, problems = check_dataset(Path(args.providers))
     translation_gaps = missing_translations(site_languages())
     for warning in dataset.warnings:
         print(f"warning: {warning}")
@@ -119,6 +119,9 @@ def main(argv=None) -> int:
                            ("lookup", cmd_lookup), ("fields", cmd_fields)):
         command = commands.add_parser(name, help=function.__doc__.splitlines()[0], description=function.__doc__)
         command.set_defaults(run=function)
+        if name == "check":
+            command.add_argument("--providers", default=str(paths.PROVIDERS),
+                                 help="folder of provider files to check (default: data/providers)")
         if name == "build":
             command.add_argument("--site-dir", help="where to write the site (default: site/)")
         if name == "serve":

@@ -79,15 +79,18 @@ def test_real_dataset_is_valid():
     assert first_twelve <= set(dataset.providers)
 
 
-def test_check_command_fails_on_broken_data(tmp_path, monkeypatch, capsys):
+def test_check_command_fails_on_broken_data(tmp_path, capsys):
     import dmm
-    from delivermymail import paths
 
     shutil.copy2(FIXTURES / "invalid" / "javascript-url.yml", tmp_path / "javascript-url.yml")
-    monkeypatch.setattr(paths, "PROVIDERS", tmp_path)
-    monkeypatch.setattr("delivermymail.dataset.paths.PROVIDERS", tmp_path)
-    import delivermymail.dataset as dataset_module
-    monkeypatch.setattr(dataset_module.check_dataset, "__defaults__", (tmp_path, None, None))
-    assert dmm.main(["check"]) == 1
+    assert dmm.main(["check", "--providers", str(tmp_path)]) == 1
     output = capsys.readouterr().out
     assert "javascript-url.yml" in output and "complaint.0.url" in output
+
+
+def test_check_command_passes_on_good_data(tmp_path, capsys):
+    import dmm
+
+    shutil.copy2(FIXTURES / "valid-base.yml", tmp_path / "valid-base.yml")
+    assert dmm.main(["check", "--providers", str(tmp_path)]) == 0
+    assert "OK: 1 providers" in capsys.readouterr().out

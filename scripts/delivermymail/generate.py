@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 from babel import Locale
 from babel.dates import format_date
 
@@ -52,7 +53,7 @@ class Page:
         self.strings = strings
         self.locale = Locale.parse(language.code)
 
-    def t(self, key: str, **fields) -> jinja2.runtime.Markup:
+    def t(self, key: str, **fields) -> Markup:
         """A template string with its fields filled in; the fields are escaped, the string is trusted."""
         return self.strings.format(self.code, key, {name: md_text(value) for name, value in fields.items()})
 
@@ -72,28 +73,28 @@ class Page:
             return value
         return value.get(self.code) or value.get("en") or next(iter(value.values()))
 
-    def step(self, text: str, labels: dict) -> jinja2.runtime.Markup:
+    def step(self, text: str, labels: dict) -> Markup:
         """A step with each [[label]] shown as the provider's own label, isolated for bidi."""
         parts, position = [], 0
         for match in LABEL_TOKEN.finditer(text):
             parts.append(md_text(text[position:match.start()]))
             label = labels[match.group(1)]
             code = self.code if self.code in label else "en"
-            parts.append(jinja2.runtime.Markup('<bdi class="dmm-label" lang="{}">{}</bdi>').format(
+            parts.append(Markup('<bdi class="dmm-label" lang="{}">{}</bdi>').format(
                 code, md_text(label[code])))
             position = match.end()
         parts.append(md_text(text[position:]))
-        return jinja2.runtime.Markup("").join(parts)
+        return Markup("").join(parts)
 
     def language_name(self, code: str) -> str:
-        return (Locale.parse(code).get_display_name(self.locale) or code)
+        return Locale.parse(code).get_display_name(self.locale) or code
 
 
 def provider_view(page: Page, slug: str, entry: dict) -> dict:
     """Everything a guide shows, in one language, already chosen and ordered."""
     dataset = page.dataset
     steps, labels = dataset.steps_of(entry)
-    host = dataset.providers.get(entry.get("hosted_by") or "")
+    host = dataset.providers.get(entry["hosted_by"]) if entry.get("hosted_by") else None
     sections = []
     for task, title_key in TASKS:
         sections.append({
@@ -127,7 +128,7 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
         "domains": [token(domain) for domain in entry["domains"]],
         "website": md_url(entry["website"]),
         "website_text": entry["website"],
-        "host": {"slug": token(host_slug), "name": page.text(host["name"])} if (host_slug := entry.get("hosted_by")) else None,
+        "host": {"slug": token(entry["hosted_by"]), "name": page.text(host["name"])} if host else None,
         "sections": sections,
         "labels": label_table,
         "complaint": links(entry["complaint"]),
