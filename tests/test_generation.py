@@ -79,3 +79,17 @@ def test_contributing_field_table_is_current():
     schema_fields = dmm.field_table()
     for name in ("slug", "hosted_by", "last_verified"):
         assert f"| `{name}` |" in schema_fields
+
+
+def test_unconfirmed_tasks_show_general_advice_marked_as_such(tmp_path):
+    providers = tmp_path / "providers"
+    providers.mkdir()
+    shutil.copy2(FIXTURES / "valid-base.yml", providers / "valid-base.yml")  # confirms only web "find"
+    docs = tmp_path / "docs"
+    generate_site(docs_dir=docs, providers_dir=providers)
+    strings = load_strings(site_languages())
+    for language in site_languages():
+        page = (docs / "providers" / f"valid-base{language.suffix}.md").read_text(encoding="utf-8")
+        table = strings.by_language[language.code]
+        assert table["generic_not_spam"] in page and table["generic_allow"] in page
+        assert table["generic_find"] not in page, "a confirmed task must not fall back to general advice"

@@ -62,7 +62,7 @@ class Dataset:
     def steps_of(self, entry: dict) -> tuple[dict, dict]:
         """The steps and labels a guide shows: the host's when the entry's mail is hosted elsewhere."""
         source = self.providers[entry["hosted_by"]] if entry.get("hosted_by") else entry
-        return source["steps"], source.get("labels", {})
+        return source.get("steps", {}), source.get("labels", {})
 
 
 def is_hostname(value: str) -> bool:
@@ -164,8 +164,6 @@ def check_entry(file: Path, document, languages: list[Language], kinds: dict, to
                 if code not in codes:
                     add(path + (code,), f"'{code}' is not a site language ({', '.join(codes)})")
 
-    if "steps" not in entry and "hosted_by" not in entry:
-        add((), "'steps' is required (unless hosted_by names the entry whose steps are reused)")
     entry_labels = entry.get("labels") if isinstance(entry.get("labels"), dict) else {}
     for path, value in _walk(entry.get("steps") or {}, ("steps",)):
         if isinstance(value, str):

@@ -99,6 +99,7 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
     for task, title_key in TASKS:
         sections.append({
             "id": token(TASK_IDS[task]), "title": page.t(title_key), "intro": page.t(f"{title_key}_intro"),
+            "generic": page.t(f"generic_{task}"),
             "platforms": [
                 {"id": token(f"{TASK_IDS[task]}-{key}"), "title": page.t(f"platform_{key}"),
                  "steps": [page.step(text, labels) for text in steps[key][task][page.code]]}
