@@ -26,6 +26,11 @@ def test_every_dataset_domain_maps_to_its_provider(domain):
     ("first.last+receipts@gmail.com", "gmail"),
     ("gmail.com", "gmail"),
     ("@hotmail.co.uk", "outlook"),
+    ("someone@outlook.com", "outlook"),
+    ("someone@icloud.com", "icloud"),
+    ("someone@yahoo.co.uk", "yahoo"),
+    ("someone@ymail.com", "yahoo"),
+    ("someone@proton.me" if "proton.me" in OWNERS else "someone@protonmail.com", "proton"),
     ("someone@gmail.com.", "gmail"),
     ("weird\"quoted@local\"@yahoo.com", "yahoo"),
     ("someone@mail.gmail.com", None),          # a subdomain is not the provider

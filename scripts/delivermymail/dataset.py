@@ -219,7 +219,8 @@ def check_dataset(providers_dir: Path = paths.PROVIDERS, languages: list[Languag
     warnings: list[Problem] = []
     entries: dict[str, tuple[Path, object]] = {}
 
-    files = sorted(providers_dir.glob("*"))
+    # Hidden files (editors' swap and temporary files) are not entries.
+    files = sorted(path for path in providers_dir.glob("*") if not path.name.startswith("."))
     for file in files:
         if file.suffix != ".yml":
             problems.append(Problem(_display(file), "", "unexpected file: provider files end in .yml"))

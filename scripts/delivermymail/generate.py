@@ -19,6 +19,7 @@ from babel.dates import format_date
 from . import paths
 from .dataset import LABEL_TOKEN, WORLD, Dataset, load_dataset
 from .languages import Language
+from .lookup import MAX_INPUT, MAX_TYPO_DISTANCE, SHORT_DOMAIN
 from .markdown_safe import front_matter, md_text, md_url, token
 from .strings import Strings, load_strings
 
@@ -138,6 +139,12 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
         "sources": [{"url": md_url(source["url"]), "title": source.get("title") or source["url"],
                      "checked": page.date(source["checked"])} for source in entry["sources"]],
         "last_verified": page.date(entry["last_verified"]),
+        "letter": {
+            "subject": page.t("letter_subject", sender=page.strings.by_language[page.code]["letter_blank_sender"]),
+            "paragraphs": [md_text(paragraph) for paragraph in page.strings.by_language[page.code]["letter_body"]
+                           .format_map({key: page.strings.by_language[page.code][f"letter_blank_{key}"]
+                                        for key in ("sender", "expected", "since")}).split("\n\n")],
+        },
         "meta_title": page.strings.format(page.code, "guide_title", {"name": page.text(entry["name"])}),
         "meta_description": page.strings.format(page.code, "guide_description", {"name": page.text(entry["name"])}),
     }
@@ -158,7 +165,7 @@ def index_view(page: Page) -> dict:
         groups.setdefault(_sort_key(name)[:1].upper(), []).append(
             {"slug": token(slug), "name": name, "kind": page.dataset.kinds[entry["kind"]][page.code],
              "domains": [token(domain) for domain in entry["domains"]]})
-    return {"groups": list(groups.items()), "count": len(entries)}
+    return {"groups": list(groups.items()), "count": len(entries), "first_letter_id": token("letter-1")}
 
 
 def regions_view(page: Page) -> dict:
@@ -202,14 +209,34 @@ def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url:
     for item in entries:
         files[Path("api", "v1", "providers", f"{item['slug']}.json")] = _json(
             {"schema_version": API_SCHEMA_VERSION, "languages": languages, "provider": item})
+    files[BROWSER_DATA] = browser_data(dataset, strings)
     return files
+
+
+BROWSER_STRINGS = ("ui_", "letter_")
+
+
+def browser_data(dataset: Dataset, strings: Strings) -> str:
+    """The finder's domain table and the browser tools' strings: the same data and limits as
+    `dmm.py lookup`, so the browser and the command line answer alike."""
+    data = {
+        "limits": {"maxInput": MAX_INPUT, "maxTypoDistance": MAX_TYPO_DISTANCE, "shortDomain": SHORT_DOMAIN},
+        "domains": dataset.domain_owner,
+        "providers": {slug: {"name": entry["name"], "kind": entry["kind"]} for slug, entry in dataset.providers.items()},
+        "languages": [{"code": language.code, "prefix": language.url_prefix} for language in dataset.languages],
+        "strings": {language.code: {key: text for key, text in strings.by_language[language.code].items()
+                                    if key.startswith(BROWSER_STRINGS)} for language in dataset.languages},
+    }
+    return ("// Generated from data/ by scripts/delivermymail/generate.py; do not edit.\n"
+            f"window.DMM_DATA = {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n")
 
 
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-GENERATED_DIRS = (Path("providers"), Path("api", "v1"))
+BROWSER_DATA = Path("assets", "generated", "dmm-data.js")
+GENERATED_DIRS = (Path("providers"), Path("api", "v1"), BROWSER_DATA.parent)
 
 
 def write_files(files: dict[Path, str], docs_dir: Path) -> list[Path]:

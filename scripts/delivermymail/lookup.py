@@ -6,6 +6,7 @@ from .dataset import is_hostname
 
 MAX_INPUT = 320          # longer than any real address (64 + 1 + 255)
 MAX_TYPO_DISTANCE = 2
+SHORT_DOMAIN = 8         # domains shorter than this allow one typo only
 
 
 def domain_of(raw: str) -> str | None:
@@ -39,7 +40,7 @@ def suggest(domain: str, known: dict[str, str]) -> str | None:
     Short domains allow one edit only, so that unrelated short domains are not suggested."""
     best = None
     for candidate in sorted(known):
-        limit = 1 if len(candidate) < 8 else MAX_TYPO_DISTANCE
+        limit = 1 if len(candidate) < SHORT_DOMAIN else MAX_TYPO_DISTANCE
         distance = edit_distance(domain, candidate, limit)
         if distance <= limit and (best is None or distance < best[0]):
             best = (distance, candidate)

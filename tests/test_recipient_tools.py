@@ -1,0 +1,230 @@
+"""The finder, the personalised guide and the complaint letter, as a reader uses them in Chromium."""
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+import pytest
+
+from delivermymail.dataset import load_dataset
+from delivermymail.lookup import lookup
+
+pytestmark = pytest.mark.browser
+DATASET = load_dataset()
+OWNERS = DATASET.domain_owner
+TRICKY = [
+    "", " ", "@", "@@", "someone@", "Someone@GMAIL.COM", "  someone@gmail.com  ", "a+tag@gmail.com",
+    "someone@mail.gmail.com", "someone@gmail.com.evil.example", "someone@gmial.com", "someone@gmail.co",
+    "someone@hotmial.com", "someone@yahooo.com", "someone@example.com", "gmail.com", "GMAIL.COM.",
+    "someone@gmail..com", "!!!", "<script>alert(1)</script>", "someone@" + "a" * 400 + ".com",
+    "مستخدم@مثال.مصر", "user@пример.рф", "someone@xn--mgbh0fb.xn--wgbh1c", "a@b@c@gmail.com",
+    "someone@-gmail.com", "someone@gmail-.com", "someone@123.456", "\tsomeone@outlook.com\n", "🙂@gmail.com",
+]
+PAYLOADS = [
+    '<img src=x onerror="window.__pwned=1">',
+    '"><script>window.__pwned=1</script>',
+    "javascript:window.__pwned=1",
+    "<svg/onload=window.__pwned=1>",
+    "{{constructor.constructor('window.__pwned=1')()}}",
+]
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+def test_browser_and_command_line_agree(page, site_server):
+    page.goto(site_server)
+    inputs = [f"someone@{domain}" for domain in sorted(OWNERS)] + TRICKY
+    answers = page.evaluate("inputs => inputs.map(input => window.DMM.lookup(input))", inputs)
+    mismatches = [(raw, got, lookup(raw, OWNERS)) for raw, got in zip(inputs, answers) if got != lookup(raw, OWNERS)]
+    assert mismatches == []
+
+
+FINDER_CASES = [
+    ("someone@gmail.com", "providers/gmail/"), ("Someone@GoogleMail.com", "providers/gmail/"),
+    ("x@hotmail.co.uk", "providers/outlook/"), ("x@live.com", "providers/outlook/"),
+    ("x+news@outlook.com", "providers/outlook/"), ("x@yahoo.com", "providers/yahoo/"),
+    ("x@aol.com", "providers/aol/"), ("x@icloud.com", "providers/icloud/"), ("x@me.com", "providers/icloud/"),
+    ("x@pm.me", "providers/proton/"), ("x@gmx.de", "providers/gmx/"), ("x@web.de", "providers/web-de/"),
+    ("x@mail.ru", "providers/mail-ru/"), ("x@yandex.ru", "providers/yandex/"), ("x@orange.fr", "providers/orange-fr/"),
+    ("zoho.com", "providers/zoho/"), ("  X@WANADOO.FR ", "providers/orange-fr/"),
+]
+FINDER_ANSWERS = [
+    ("someone@gmial.com", "gmail.com"), ("someone@hotmial.com", "hotmail.com"),
+    ("someone@company.example", None), ("someone@mail.gmail.com", None), ("", None), ("not an address", None),
+]
+
+
+@pytest.mark.parametrize("language", ["", "ar/"])
+@pytest.mark.parametrize("raw, target", FINDER_CASES)
+def test_finder_opens_the_guide_in_the_page_language(page, site_server, language, raw, target):
+    page.goto(site_server + language)
+    page.locator("form.dmm-finder-form").first.locator("input").fill(raw)
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_server + language + target)
+
+
+@pytest.mark.parametrize("raw, suggestion", FINDER_ANSWERS)
+def test_finder_answers_without_a_dead_end(page, site_server, raw, suggestion):
+    page.goto(site_server + "providers/")
+    form = page.locator("form.dmm-finder-form").first
+    form.locator("input").fill(raw)
+    form.get_by_role("button").click()
+    answer = form.locator("[aria-live]")
+    assert answer.inner_text().strip(), "every input gets an answer"
+    assert page.url == site_server + "providers/"
+    links = answer.locator("a[data-dmm-suggestion]")
+    assert (links.get_attribute("data-dmm-suggestion") if links.count() else None) == suggestion
+    if raw and "@" in raw and "." in raw:
+        workplace = [slug for slug, entry in DATASET.providers.items() if entry["kind"] == "workplace-filter"]
+        hrefs = answer.locator("a").evaluate_all("links => links.map(link => link.getAttribute('href'))")
+        assert any(href.endswith("/recipients/") for href in hrefs)
+        assert all(any(f"providers/{slug}/" in href for href in hrefs) for slug in workplace)
+
+
+def test_finder_is_labelled_and_keyboard_reachable(page, site_server):
+    page.goto(site_server + "ar/")
+    form = page.locator("form.dmm-finder-form").first
+    field = form.get_by_label("عنوان بريدك الإلكتروني، أو الجزء الذي يلي @ فقط")
+    field.focus()
+    page.keyboard.type("x@gmail.com")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "submit"
+    assert form.locator("[aria-live=polite]").count() == 1
+
+
+@pytest.mark.parametrize("language", ["", "ar/"])
+def test_hash_link_form_opens_the_guide(page, site_server, language):
+    page.goto(site_server + language + "find/#someone%2Btag@GMAIL.com")
+    page.wait_for_url(site_server + language + "providers/gmail/")
+
+
+def test_hash_link_form_keeps_the_sender(page, site_server):
+    page.goto(site_server + "ar/find/?sender=news@shop.example&name=Shop#someone@yahoo.com")
+    page.wait_for_url(site_server + "ar/providers/yahoo/?sender=news%40shop.example&name=Shop")
+    assert page.locator(".dmm-sender-address").first.inner_text() == "news@shop.example"
+
+
+def test_hash_link_form_with_unknown_domain_explains(page, site_server):
+    page.goto(site_server + "find/#someone@gmial.com")
+    answer = page.locator("[data-dmm-find-page] [aria-live]")
+    assert "gmail.com" in answer.inner_text()
+    assert page.url.startswith(site_server + "find/")
+
+
+def test_address_never_leaves_the_browser(page, site_server):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url + " " + (request.post_data or "")))
+    page.goto(site_server + "find/")
+    field = page.locator("form.dmm-finder-form").first.locator("input")
+    field.type("privacy-check-7391@unknown-company.example", delay=5)
+    page.keyboard.press("Enter")
+    page.goto(site_server + "find/#privacy-check-7391@gmail.com")
+    page.wait_for_url(site_server + "providers/gmail/")
+    page.wait_for_load_state("networkidle")
+    assert len(requests) > 3
+    assert [url for url in requests if "privacy-check" in url or "unknown-company" in url] == []
+
+
+def test_without_javascript_the_reader_reaches_the_index(browser, site_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    for path in ("", "ar/", "find/"):
+        page.goto(site_server + path)
+        link = page.locator("[data-dmm-finder] a").first
+        link.click()
+        assert page.url.split("#")[0].endswith("providers/")
+    context.close()
+
+
+def test_personalised_guide_shows_sender_and_copies_it(page, site_server):
+    page.goto(site_server + "providers/gmail/?sender=news@shop.example&name=Shop%20%26%20Co")
+    top = page.locator("[data-dmm-sender]")
+    assert top.is_visible() and "Shop & Co sent you here" in top.inner_text()
+    allow = page.locator("#allow ~ [data-dmm-sender-add]")
+    assert allow.is_visible() and "news@shop.example" in allow.inner_text()
+    top.get_by_role("button", name="Copy").click()
+    assert page.evaluate("navigator.clipboard.readText()") == "news@shop.example"
+    assert top.get_by_role("status").inner_text() == "Copied"
+
+
+def test_invalid_sender_is_ignored_with_a_note(page, site_server):
+    page.goto(site_server + "ar/providers/gmail/?sender=not-an-address")
+    top = page.locator("[data-dmm-sender]")
+    assert "لا يبدو عنوان المرسِل" in top.inner_text()
+    assert page.locator(".dmm-sender-address").count() == 0
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_injection_in_the_address_bar_stays_text(page, site_server, payload):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    before = None
+    for language in ("", "ar/"):
+        page.goto(site_server + language + "providers/gmail/")
+        before = page.evaluate("document.querySelectorAll('script, img, svg, iframe').length")
+        url = (site_server + language + "providers/gmail/?sender=" + quote(payload + "@x.example") + "&name=" + quote(payload))
+        page.goto(url)
+        page.wait_for_timeout(100)
+        assert page.evaluate("window.__pwned") is None
+        assert page.evaluate("document.querySelectorAll('script, img, svg, iframe').length") == before
+        assert page.evaluate("document.querySelectorAll('[onerror], [onload]').length") == 0
+        for path in ("find/#" + quote(payload), "find/?sender=" + quote(payload) + "#" + quote(payload)):
+            page.goto(site_server + language + path)
+            page.wait_for_timeout(100)
+            assert page.evaluate("window.__pwned") is None
+    assert dialogs == []
+
+
+def test_name_is_shown_as_text(page, site_server):
+    page.goto(site_server + "providers/gmail/?sender=a@shop.example&name=" + quote("<b>Shop</b>"))
+    assert "<b>Shop</b> sent you here" in page.locator("[data-dmm-sender]").inner_text()
+
+
+def test_language_switch_and_guide_links_keep_the_parameters(page, site_server):
+    page.goto(site_server + "providers/gmail/?sender=news@shop.example&name=Shop")
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator('.md-select__link[hreflang="ar"]').click()
+    page.wait_for_url(site_server + "ar/providers/gmail/?sender=news%40shop.example&name=Shop")
+    assert "news@shop.example" in page.locator("[data-dmm-sender]").inner_text()
+    page.goto(site_server + "providers/?sender=news@shop.example")
+    href = page.locator("article a[href*='gmail']").first.get_attribute("href")
+    assert href.endswith("?sender=news%40shop.example")
+
+
+def test_complaint_letter_is_filled_and_copied(page, site_server):
+    page.goto(site_server + "ar/providers/gmail/?sender=news@shop.example")
+    letter = page.locator("[data-dmm-letter]")
+    assert letter.get_by_label("عنوان بريد المرسِل").input_value() == "news@shop.example"
+    letter.get_by_label("ما الذي كنت تنتظره", exact=False).fill("إيصال طلب الشراء رقم 42")
+    letter.get_by_label("منذ متى").fill("الأول من نوفمبر")
+    text = letter.locator("textarea").input_value()
+    assert "news@shop.example" in text and "إيصال طلب الشراء رقم 42" in text and "الأول من نوفمبر" in text
+    letter.get_by_role("button", name="انسخ الرسالة").click()
+    assert page.evaluate("navigator.clipboard.readText()") == text
+    channel = letter.locator("a")
+    assert channel.get_attribute("href").startswith("https://")
+
+
+def test_arabic_guide_fits_a_phone(browser, site_server, tmp_path):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    for slug in ("gmail", "outlook", "mail-com"):
+        page.goto(site_server + f"ar/providers/{slug}/?sender=very.long.newsletter.address@shop.example&name=Shop")
+        page.screenshot(path=str(tmp_path / f"ar-{slug}-360.png"), full_page=True)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{slug}: the page is {overflow}px wider than a 360px phone"
+        wide = page.evaluate("""() => Array.from(document.querySelectorAll('article *'))
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.md-typeset__scrollwrap, pre, table'))
+            .map(e => e.tagName + '.' + e.className).slice(0, 5)""")
+        assert wide == [], f"{slug}: elements beyond the screen edge: {wide}"
+    context.close()
