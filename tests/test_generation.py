@@ -93,3 +93,18 @@ def test_unconfirmed_tasks_show_general_advice_marked_as_such(tmp_path):
         table = strings.by_language[language.code]
         assert table["generic_not_spam"] in page and table["generic_allow"] in page
         assert table["generic_find"] not in page, "a confirmed task must not fall back to general advice"
+
+
+def test_needs_checking_lists_stale_entries_and_gaps(tmp_path, monkeypatch):
+    providers = tmp_path / "providers"
+    providers.mkdir()
+    shutil.copy2(FIXTURES / "valid-base.yml", providers / "valid-base.yml")  # verified 2026-01-15
+    docs = tmp_path / "docs"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")  # 2026-05-28: fresh
+    generate_site(docs_dir=docs, providers_dir=providers)
+    fresh = (docs / "providers" / "needs-checking.md").read_text(encoding="utf-8")
+    assert "Every guide was verified within the last twelve months." in fresh
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1830000000")  # 2027-12-28: stale
+    generate_site(docs_dir=docs, providers_dir=providers)
+    stale = (docs / "providers" / "needs-checking.ar.md").read_text(encoding="utf-8")
+    assert "(valid-base.md): آخر تحقق: 15 يناير 2026" in stale

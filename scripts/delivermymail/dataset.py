@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +55,7 @@ class Dataset:
     languages: list[Language]
     kinds: dict[str, dict]
     warnings: list[Problem] = field(default_factory=list)
+    today: dt.date = field(default_factory=lambda: build_date())
 
     @property
     def domain_owner(self) -> dict[str, str]:
@@ -63,6 +65,17 @@ class Dataset:
         """The steps and labels a guide shows: the host's when the entry's mail is hosted elsewhere."""
         source = self.providers[entry["hosted_by"]] if entry.get("hosted_by") else entry
         return source.get("steps", {}), source.get("labels", {})
+
+
+def build_date() -> dt.date:
+    """Today, or the date of SOURCE_DATE_EPOCH when it is set, so that a rebuild of the same
+    commit gives the same pages (the staleness list depends on the date)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+
+
+def is_stale(entry: dict, today: dt.date) -> bool:
+    return (today - dt.date.fromisoformat(entry["last_verified"])).days > STALE_AFTER_DAYS
 
 
 def is_hostname(value: str) -> bool:
@@ -180,7 +193,7 @@ def check_entry(file: Path, document, languages: list[Language], kinds: dict, to
             add(path, f"'{value}' is not a real date (YYYY-MM-DD)")
         elif date > today:
             add(path, f"{value} is in the future")
-        elif path == ("last_verified",) and (today - date).days > STALE_AFTER_DAYS:
+        elif path == ("last_verified",) and is_stale(entry, today):
             add(path, f"not verified since {value}: please check the entry again", warnings)
     return problems, warnings
 
@@ -213,7 +226,7 @@ def check_dataset(providers_dir: Path = paths.PROVIDERS, languages: list[Languag
                   today: dt.date | None = None) -> tuple[Dataset, list[Problem]]:
     """Read and check every provider file. Returns the dataset (only clean entries) and all problems."""
     languages = languages or site_languages()
-    today = today or dt.date.today()
+    today = today or build_date()
     kinds = read_plain_yaml(paths.KINDS)
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -260,7 +273,7 @@ def check_dataset(providers_dir: Path = paths.PROVIDERS, languages: list[Languag
     bad_files = {problem.file for problem in problems}
     providers = {slug: document.data for slug, (file, document) in sorted(entries.items())
                  if _display(file) not in bad_files}
-    return Dataset(providers, languages, kinds, warnings), problems
+    return Dataset(providers, languages, kinds, warnings, today), problems
 
 
 def load_dataset(providers_dir: Path = paths.PROVIDERS, languages: list[Language] | None = None,

@@ -17,7 +17,7 @@ from babel import Locale
 from babel.dates import format_date
 
 from . import paths
-from .dataset import LABEL_TOKEN, WORLD, Dataset, load_dataset
+from .dataset import LABEL_TOKEN, WORLD, Dataset, is_stale, load_dataset
 from .languages import Language
 from .lookup import MAX_INPUT, MAX_TYPO_DISTANCE, SHORT_DOMAIN
 from .markdown_safe import front_matter, md_text, md_url, token
@@ -179,6 +179,29 @@ def regions_view(page: Page) -> dict:
                         for code in order]}
 
 
+def needs_checking_view(page: Page) -> dict:
+    """Where contributors can help: stale entries first, then entries with facts still missing."""
+    dataset = page.dataset
+    stale, gaps = [], []
+    for slug, entry in sorted(dataset.providers.items(), key=lambda item: item[1]["last_verified"]):
+        name = page.text(entry["name"])
+        if is_stale(entry, dataset.today):
+            stale.append({"slug": token(slug), "name": name, "date": page.date(entry["last_verified"])})
+        missing = []
+        steps, labels = dataset.steps_of(entry)
+        if not steps:
+            missing.append(page.t("needs_no_steps"))
+        if not entry["complaint"]:
+            missing.append(page.t("needs_no_complaint"))
+        if entry["kind"] != "workplace-filter" and WORLD in entry["regions"] and labels and not any(
+                "ar" in values for values in labels.values()):
+            missing.append(page.t("needs_no_arabic_labels"))
+        if missing:
+            gaps.append({"slug": token(slug), "name": name, "missing": missing})
+    gaps.sort(key=lambda item: _sort_key(item["name"]))
+    return {"stale": stale, "gaps": gaps}
+
+
 def api_entry(dataset: Dataset, slug: str, entry: dict, site_url: str) -> dict:
     guides = {language.code: f"{site_url}{language.url_prefix}providers/{slug}/" for language in dataset.languages}
     return {"slug": slug, **{key: value for key, value in entry.items() if key != "slug"}, "guide": guides}
@@ -192,7 +215,7 @@ def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url:
     files: dict[Path, str] = {}
     for language in dataset.languages:
         page = Page(dataset, language, strings)
-        common = {"t": page.t, "lang": language.code, "edit_base": md_url(edit_base)}
+        common = {"t": page.t, "edit_base": md_url(edit_base)}
         for slug, entry in dataset.providers.items():
             files[Path("providers", f"{slug}{language.suffix}.md")] = env.get_template("provider.md.j2").render(
                 p=provider_view(page, slug, entry), **common)
@@ -200,6 +223,8 @@ def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url:
             v=index_view(page), **common)
         files[Path("providers", f"regions{language.suffix}.md")] = env.get_template(
             "providers-regions.md.j2").render(v=regions_view(page), **common)
+        files[Path("providers", f"needs-checking{language.suffix}.md")] = env.get_template(
+            "needs-checking.md.j2").render(v=needs_checking_view(page), **common)
 
     entries = [api_entry(dataset, slug, entry, site_url) for slug, entry in dataset.providers.items()]
     languages = [language.code for language in dataset.languages]
