@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Make the self-hosted web fonts in docs/assets/fonts/ from Debian's Noto Sans Arabic (SIL OFL 1.1).
+"""Make the bundled fonts from Debian's Noto Sans and Noto Sans Arabic (SIL OFL 1.1):
 
-Run after `apt-get install fonts-noto-core`. The fonts are subset to Arabic letters, Arabic
-punctuation and digits, so an Arabic page downloads tens of kilobytes, not hundreds. Latin text
-uses the reader's system fonts. The output is committed; this script is how it was made.
+- docs/assets/fonts/*.woff2: the site's self-hosted Arabic face, subset to Arabic, so an Arabic
+  page downloads tens of kilobytes, not hundreds (Latin text uses the reader's system fonts);
+- scripts/delivermymail/fonts/*.ttf: the faces the badges are shaped with and drawn from.
+
+Run after `apt-get install fonts-noto-core`. The output is committed; this script is how it was made.
 """
 import sys
 from pathlib import Path
@@ -12,6 +14,8 @@ from fontTools import subset
 
 SOURCE = Path("/usr/share/fonts/truetype/noto")
 TARGET = Path(__file__).resolve().parents[1] / "docs" / "assets" / "fonts"
+BADGE_FONTS = Path(__file__).resolve().parent / "delivermymail" / "fonts"
+LATIN = ["U+0020-007E", "U+00A0-00FF", "U+2010-2027", "U+2039-203A"]
 UNICODES = [
     "U+0600-06FF",   # Arabic
     "U+0750-077F",   # Arabic Supplement
@@ -33,6 +37,13 @@ def main() -> int:
         output = TARGET / f"noto-sans-arabic-{weight.lower()}.woff2"
         subset.main([str(source), f"--unicodes={','.join(UNICODES)}", "--flavor=woff2",
                      "--layout-features=*", "--no-hinting", "--desubroutinize", f"--output-file={output}"])
+        print(f"{output.relative_to(TARGET.parents[2])}: {output.stat().st_size // 1024} KB")
+    BADGE_FONTS.mkdir(parents=True, exist_ok=True)
+    for source, ranges, name in (("NotoSans-Bold.ttf", LATIN, "badge-latin.ttf"),
+                                 ("NotoSansArabic-Bold.ttf", UNICODES, "badge-arabic.ttf")):
+        output = BADGE_FONTS / name
+        subset.main([str(SOURCE / source), f"--unicodes={','.join(ranges)}", "--layout-features=*",
+                     "--no-hinting", "--notdef-outline", f"--output-file={output}"])
         print(f"{output.relative_to(TARGET.parents[2])}: {output.stat().st_size // 1024} KB")
     return 0
 

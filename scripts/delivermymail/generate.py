@@ -7,16 +7,19 @@ and generated files that no longer belong to any provider are removed.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import unicodedata
 from pathlib import Path
 
 import jinja2
+import segno
 from markupsafe import Markup
 from babel import Locale
 from babel.dates import format_date
 
 from . import paths
+from .badges import badge_files, catalogue
 from .dataset import LABEL_TOKEN, WORLD, Dataset, is_stale, load_dataset
 from .languages import Language
 from .lookup import MAX_INPUT, MAX_TYPO_DISTANCE, SHORT_DOMAIN
@@ -202,13 +205,32 @@ def needs_checking_view(page: Page) -> dict:
     return {"stale": stale, "gaps": gaps}
 
 
+def senders_view(page: Page) -> dict:
+    """Every provider that publishes something for senders, alphabetically."""
+    entries = [
+        {"slug": token(slug), "name": page.text(entry["name"]), "date": page.date(entry["last_verified"]),
+         "links": [{"title": page.text(item["title"]), "url": md_url(page.url(item["url"])),
+                    "note": page.text(item["note"]) if item.get("note") else None} for item in entry["senders"]]}
+        for slug, entry in page.dataset.providers.items() if entry.get("senders")
+    ]
+    return {"providers": sorted(entries, key=lambda item: _sort_key(item["name"]))}
+
+
+def qr_code(text: str, title: str) -> str:
+    """A QR code as a small, self-contained SVG (no ids, no external references)."""
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="svg", scale=6, border=2, xmldecl=False, svgclass=None,
+                                     lineclass=None, title=title, dark="#000000", light="#ffffff")
+    return buffer.getvalue().decode("utf-8") + "\n"
+
+
 def api_entry(dataset: Dataset, slug: str, entry: dict, site_url: str) -> dict:
     guides = {language.code: f"{site_url}{language.url_prefix}providers/{slug}/" for language in dataset.languages}
     return {"slug": slug, **{key: value for key, value in entry.items() if key != "slug"}, "guide": guides}
 
 
-def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url: str = "") -> dict[Path, str]:
-    """Every generated file, relative to docs/, with its content."""
+def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url: str = "") -> dict[Path, str | bytes]:
+    """Every generated file, relative to docs/, with its content (text, or bytes for images)."""
     env = _environment()
     site_url = site_url.rstrip("/") + "/" if site_url else "/"
     edit_base = f"{repo_url.rstrip('/')}/edit/main/data/providers/" if repo_url else ""
@@ -225,6 +247,11 @@ def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url:
             "providers-regions.md.j2").render(v=regions_view(page), **common)
         files[Path("providers", f"needs-checking{language.suffix}.md")] = env.get_template(
             "needs-checking.md.j2").render(v=needs_checking_view(page), **common)
+        files[Path("providers", f"for-senders{language.suffix}.md")] = env.get_template(
+            "providers-senders.md.j2").render(v=senders_view(page), **common)
+        finder_url = f"{site_url}{language.url_prefix}find/"
+        files[Path("assets", "generated", f"qr-find{language.suffix}.svg")] = qr_code(
+            finder_url, strings.by_language[language.code]["qr_alt"].format_map({"url": finder_url}))
 
     entries = [api_entry(dataset, slug, entry, site_url) for slug, entry in dataset.providers.items()]
     languages = [language.code for language in dataset.languages]
@@ -234,21 +261,25 @@ def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url:
     for item in entries:
         files[Path("api", "v1", "providers", f"{item['slug']}.json")] = _json(
             {"schema_version": API_SCHEMA_VERSION, "languages": languages, "provider": item})
-    files[BROWSER_DATA] = browser_data(dataset, strings)
+    badges, badge_sizes = badge_files(catalogue(dataset.languages, strings, dataset.providers))
+    files.update(badges)
+    files[BROWSER_DATA] = browser_data(dataset, strings, badge_sizes)
     return files
 
 
-BROWSER_STRINGS = ("ui_", "letter_")
+BROWSER_STRINGS = ("ui_", "letter_", "badge_")
 
 
-def browser_data(dataset: Dataset, strings: Strings) -> str:
+def browser_data(dataset: Dataset, strings: Strings, badge_sizes: dict) -> str:
     """The finder's domain table and the browser tools' strings: the same data and limits as
     `dmm.py lookup`, so the browser and the command line answer alike."""
     data = {
         "limits": {"maxInput": MAX_INPUT, "maxTypoDistance": MAX_TYPO_DISTANCE, "shortDomain": SHORT_DOMAIN},
         "domains": dataset.domain_owner,
         "providers": {slug: {"name": entry["name"], "kind": entry["kind"]} for slug, entry in dataset.providers.items()},
-        "languages": [{"code": language.code, "prefix": language.url_prefix} for language in dataset.languages],
+        "languages": [{"code": language.code, "prefix": language.url_prefix, "name": language.name,
+                       "direction": language.direction} for language in dataset.languages],
+        "badges": {name: size for name, size in badge_sizes.items() if not name.startswith("providers/")},
         "strings": {language.code: {key: text for key, text in strings.by_language[language.code].items()
                                     if key.startswith(BROWSER_STRINGS)} for language in dataset.languages},
     }
@@ -261,17 +292,18 @@ def _json(value) -> str:
 
 
 BROWSER_DATA = Path("assets", "generated", "dmm-data.js")
-GENERATED_DIRS = (Path("providers"), Path("api", "v1"), BROWSER_DATA.parent)
+GENERATED_DIRS = (Path("providers"), Path("api", "v1"), BROWSER_DATA.parent, Path("badges"))
 
 
-def write_files(files: dict[Path, str], docs_dir: Path) -> list[Path]:
+def write_files(files: dict[Path, str | bytes], docs_dir: Path) -> list[Path]:
     """Write what changed, remove generated files that are no longer produced. Returns changed paths."""
     changed = []
     for relative, content in sorted(files.items()):
         target = docs_dir / relative
-        if not target.exists() or target.read_text(encoding="utf-8") != content:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if not target.exists() or target.read_bytes() != data:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
+            target.write_bytes(data)
             changed.append(relative)
     wanted = {docs_dir / relative for relative in files}
     for folder in GENERATED_DIRS:

@@ -316,6 +316,87 @@
     container.appendChild(form);
   }
 
+  // ---- Badge configurator ------------------------------------------------------------------
+  // Snippets are plain <a><img></a>: no script, no cookie, no tracker; width and height set.
+  function escapeAttribute(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function choice(name, label, options) {
+    var id = "dmm-kit-" + name;
+    var select = element("select", {id: id, name: name, "class": "dmm-input"}, options.map(function (option) {
+      return element("option", {value: option[0]}, [option[1]]);
+    }));
+    return {select: select, node: element("p", {}, [element("label", {"for": id}, [label]), select])};
+  }
+
+  function buildConfigurator(container) {
+    var providerSlugs = Object.keys(DATA.providers).sort(function (a, b) {
+      return providerName(a).localeCompare(providerName(b), lang);
+    });
+    var controls = {
+      language: choice("language", strings.ui_kit_language, DATA.languages.map(function (l) { return [l.code, l.name]; })),
+      style: choice("style", strings.ui_kit_style, ["compact", "pill", "card"].map(function (v) { return [v, strings["ui_kit_style_" + v]]; })),
+      theme: choice("theme", strings.ui_kit_theme, ["light", "dark"].map(function (v) { return [v, strings["ui_kit_theme_" + v]]; })),
+      size: choice("size", strings.ui_kit_size, ["sm", "md", "lg"].map(function (v) { return [v, strings["ui_kit_size_" + v]]; })),
+      link: choice("link", strings.ui_kit_link, [["home", strings.ui_kit_link_home], ["find", strings.ui_kit_link_find],
+        ["provider", strings.ui_kit_link_provider]]),
+      provider: choice("provider", strings.ui_kit_link_provider, providerSlugs.map(function (slug) { return [slug, providerName(slug)]; }))
+    };
+    controls.language.select.value = lang;
+    controls.size.select.value = "md";
+    controls.style.select.value = "pill";
+    var senderInput = element("input", {id: "dmm-kit-sender", type: "email", "class": "dmm-input", dir: "ltr", autocomplete: "off"});
+    var preview = element("div", {"class": "dmm-kit-preview", "aria-live": "polite"});
+    var snippets = {};
+    var form = element("div", {"class": "dmm-kit-form"});
+    ["language", "style", "theme", "size", "link", "provider"].forEach(function (name) {
+      form.appendChild(controls[name].node);
+      controls[name].select.addEventListener("change", update);
+    });
+    form.appendChild(element("p", {}, [element("label", {"for": "dmm-kit-sender"}, [strings.ui_kit_sender]), senderInput]));
+    senderInput.addEventListener("input", update);
+    var output = element("div", {"class": "dmm-kit-output"}, [element("h3", {}, [strings.ui_kit_preview]), preview]);
+    [["html", strings.ui_kit_html], ["markdown", strings.ui_kit_markdown], ["bbcode", strings.ui_kit_bbcode],
+     ["signature", strings.ui_kit_signature]].forEach(function (spec) {
+      var id = "dmm-kit-snippet-" + spec[0];
+      snippets[spec[0]] = element("textarea", {id: id, readonly: "", rows: "3", "class": "dmm-letter-text", dir: "ltr",
+        "data-dmm-snippet": spec[0]});
+      output.appendChild(element("label", {"for": id}, [spec[1]]));
+      output.appendChild(snippets[spec[0]]);
+      output.appendChild(element("p", {}, [copyButton(function () { return snippets[spec[0]].value; })]));
+    });
+
+    function update() {
+      var badgeLang = controls.language.select.value;
+      var name = ["deliver-my-mail", badgeLang, controls.style.select.value, controls.theme.select.value,
+                  controls.size.select.value].join("-");
+      var size = DATA.badges[name];
+      var base = siteRoot + "badges/" + name;
+      var target = siteRoot + prefixOf(badgeLang) + {home: "", find: "find/",
+        provider: "providers/" + controls.provider.select.value + "/"}[controls.link.select.value];
+      var sender = validSender(senderInput.value);
+      if (sender && controls.link.select.value !== "home") target += "?sender=" + encodeURIComponent(sender);
+      controls.provider.node.hidden = controls.link.select.value !== "provider";
+      var alt = DATA.strings[badgeLang].badge_label;
+      var img = function (src, extra) {
+        return '<img src="' + escapeAttribute(src) + '" width="' + size[0] + '" height="' + size[1] + '" alt="' +
+          escapeAttribute(alt) + '"' + (extra || "") + ">";
+      };
+      snippets.html.value = '<a href="' + escapeAttribute(target) + '">' + img(base + ".svg") + "</a>";
+      snippets.markdown.value = "[![" + alt.replace(/[\[\]]/g, "") + "](" + base + ".svg)](" + target + ")";
+      snippets.bbcode.value = "[url=" + target + "][img]" + base + ".png[/img][/url]";
+      snippets.signature.value = '<a href="' + escapeAttribute(target) + '">' + img(base + "@2x.png", ' style="border:0"') + "</a>";
+      preview.textContent = "";
+      preview.appendChild(element("a", {href: target}, [element("img", {src: base + ".svg", width: String(size[0]),
+        height: String(size[1]), alt: alt})]));
+    }
+    container.textContent = "";
+    container.appendChild(form);
+    container.appendChild(output);
+    update();
+  }
+
   // ---- Start --------------------------------------------------------------------------------
   window.DMM = {lookup: lookup};   // for the tests that compare the browser with the command line
   var finders = document.querySelectorAll("[data-dmm-finder]");
@@ -332,4 +413,5 @@
   carryParameters();
   var letters = document.querySelectorAll("[data-dmm-letter]");
   Array.prototype.forEach.call(letters, buildLetter);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-dmm-configurator]"), buildConfigurator);
 })();
