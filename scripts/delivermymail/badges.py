@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import resvg_py
 import uharfbuzz as hb
-from fontTools.pens.svgPathPen import SVGPathPen
+from fontTools.pens.basePen import BasePen
 from fontTools.pens.transformPen import TransformPen
 from fontTools.ttLib import TTFont
 
@@ -23,6 +23,8 @@ ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE7
 NEUTRAL = re.compile(r"[\s\u00A0.,:;!?()\[\]\-–—'\"«»/·]")
 
 STYLES = ("compact", "pill", "card")
+# Size budgets in bytes, per style, for the campaign badges; README reports the measured sizes.
+SVG_BUDGET = {"compact": 5_000, "pill": 5_000, "card": 14_000}
 THEMES = ("light", "dark")
 SIZES = {"sm": 0.8, "md": 1.0, "lg": 1.5}
 PALETTE = {
@@ -42,6 +44,61 @@ GEOMETRY = {
 def _number(value: float) -> str:
     text = f"{value:.1f}"
     return text[:-2] if text.endswith(".0") else text
+
+
+class CompactPathPen(BasePen):
+    """Writes outlines as SVG path data with relative commands and one decimal: about half the
+    size of absolute coordinates, which keeps an Arabic badge within a few kilobytes."""
+
+    def __init__(self, glyph_set):
+        super().__init__(glyph_set)
+        self.parts: list[str] = []
+        self.current = (0, 0)       # in tenths of a pixel, as already written
+
+    def _point(self, command: str, *points) -> None:
+        values = []
+        x0, y0 = self.current
+        for x, y in points:
+            x, y = round(x * 10), round(y * 10)
+            values += [x - x0, y - y0] if command != "M" else [x, y]
+        self.current = (round(points[-1][0] * 10), round(points[-1][1] * 10))
+        if command != "M":
+            # Relative control points are measured from the segment's start, not from each other.
+            values = []
+            for x, y in points:
+                values += [round(x * 10) - x0, round(y * 10) - y0]
+        self.parts.append(command.lower() if command != "M" else "M")
+        self.parts.append(_numbers(values))
+
+    def _moveTo(self, point):
+        self._point("M", point)
+
+    def _lineTo(self, point):
+        self._point("L", point)
+
+    def _curveToOne(self, point1, point2, point3):
+        self._point("C", point1, point2, point3)
+
+    def _qCurveToOne(self, point1, point2):
+        self._point("Q", point1, point2)
+
+    def _closePath(self):
+        self.parts.append("z")
+
+    def path(self) -> str:
+        return "".join(self.parts)
+
+
+def _numbers(tenths: list[int]) -> str:
+    """Numbers given in tenths, written as short as SVG allows ("-1.5-.3 2")."""
+    out = []
+    for value in tenths:
+        text = f"{value / 10:.1f}".rstrip("0").rstrip(".") if value % 10 else str(value // 10)
+        text = text.replace("0.", ".", 1) if text.startswith("0.") else text.replace("-0.", "-.", 1)
+        if out and not text.startswith("-") and not (text.startswith(".") and "." in out[-1]):
+            out.append(" ")
+        out.append(text)
+    return "".join(out)
 
 
 class Face:
@@ -92,6 +149,7 @@ def runs(text: str) -> list[tuple[str, bool]]:
 class Line:
     path: str       # SVG path data, origin at the start of the baseline
     width: float
+    glyphs: tuple   # names of the glyphs drawn, in visual order (what tests check for joining)
 
 
 @lru_cache(maxsize=None)
@@ -101,32 +159,21 @@ def shape_line(text: str, font_size: float, rtl: bool) -> Line:
     pieces = runs(text)
     if rtl:
         pieces.reverse()
-    pen_x, commands = 0.0, []
+    pen_x, commands, names = 0.0, [], []
     for run, arabic in pieces:
         font = face("badge-arabic.ttf" if arabic else "badge-latin.ttf")
         scale = font_size / font.upem
         glyphs = font.shape(run, rtl=arabic, script="Arab" if arabic else "Latn", language="ar" if arabic else "en")
         for gid, advance, x_offset, y_offset in glyphs:
-            svg_pen = SVGPathPen(font.glyph_set, ntos=_number)
+            path_pen = CompactPathPen(font.glyph_set)
             origin_x = pen_x + x_offset * scale
             transform = (scale, 0, 0, -scale, origin_x, -y_offset * scale)
-            font.glyph_set[font.order[gid]].draw(TransformPen(svg_pen, transform))
-            if svg_pen.getCommands():
-                commands.append(svg_pen.getCommands())
+            font.glyph_set[font.order[gid]].draw(TransformPen(path_pen, transform))
+            names.append(font.order[gid])
+            if path_pen.parts:
+                commands.append(path_pen.path())
             pen_x += advance * scale
-    return Line(" ".join(commands), pen_x)
-
-
-def shaped_glyph_names(text: str) -> list[str]:
-    """Names of the glyphs drawn for an Arabic text (for tests: joined forms, not isolated ones)."""
-    font = face("badge-arabic.ttf")
-    return [font.order[gid] for gid, *_ in font.shape(text, rtl=True, script="Arab", language="ar")]
-
-
-def nominal_glyph_names(text: str) -> list[str]:
-    """The isolated (nominal) glyph of each character, as a font maps it without shaping."""
-    font = face("badge-arabic.ttf")
-    return [font.order[font.cmap[ord(char)]] if ord(char) in font.cmap else "" for char in text]
+    return Line("".join(commands), pen_x, tuple(names))
 
 
 @dataclass(frozen=True)
