@@ -5,11 +5,13 @@ static-i18n runs the build once per language, so this runs once per language too
 writes only files whose content changed, which makes the second run cheap and harmless.
 """
 import hashlib
+import json
 import re
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -63,9 +65,79 @@ def on_env(env, config, files, **kwargs):
 
 _BODY_DIRECTION = re.compile(r'<body dir="(ltr|rtl)"')
 _HTML_TAG = re.compile(r"<html (?![^>]*\bdir=)")
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"annotate": [^,]*, "base": ")([^"]*)(")')
 
 
 def on_post_page(output, page, config, **kwargs):
-    """Material puts dir only on <body>; readers' tools and search engines look at <html>."""
+    """Two fixes to each page as Material wrote it:
+    - dir on <html>: Material puts it only on <body>; readers' tools and search engines look at <html>;
+    - a page in another language than the default gets its language's root as the search base,
+      so its search box loads that language's own index (see on_post_build)."""
     match = _BODY_DIRECTION.search(output)
-    return _HTML_TAG.sub(f'<html dir="{match.group(1)}" ', output, count=1) if match else output
+    if match:
+        output = _HTML_TAG.sub(f'<html dir="{match.group(1)}" ', output, count=1)
+    language = _language_of(page, config)
+    if language and not language.default:
+        depth = language.url_prefix.count("/")
+
+        def language_root(found):
+            parts = found.group(2).split("/")
+            root = "/".join(parts[:-depth]) if len(parts) > depth else "."
+            return found.group(1) + root + found.group(3)
+
+        output = _CONFIG_BASE.sub(language_root, output, count=1)
+    return output
+
+
+def _language_of(page, config):
+    code = getattr(page.file, "locale", None)
+    for language in site_languages(Path(config["config_file_path"])):
+        if language.code == code:
+            return language
+    return None
+
+
+@event_priority(-200)  # after static-i18n has merged every language's entries into one index
+def on_post_build(config, **kwargs):
+    """Split Material's combined search index into one index per language, so a reader searching
+    on an Arabic page gets Arabic results. Provider guides keep only their first section (name,
+    about, domains): the index then grows by a few hundred bytes per guide, not by whole guides."""
+    index_file = Path(config["site_dir"]) / "search" / "search_index.json"
+    if not index_file.exists():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    languages = site_languages(Path(config["config_file_path"]))
+    others = [language.url_prefix for language in languages if not language.default]
+    if not any(doc["location"].startswith(tuple(others)) for doc in index["docs"]):
+        return  # an inner, single-language pass; the merged index comes later
+    for language in languages:
+        prefix = language.url_prefix
+        docs = []
+        for doc in index["docs"]:
+            location = doc["location"]
+            if language.default and location.startswith(tuple(others)):
+                continue
+            if not language.default and not location.startswith(prefix):
+                continue
+            relative = location[len(prefix):]
+            if _PROVIDER_SECTION.match(relative):
+                continue
+            docs.append({**doc, "location": relative, "title": _without_marks(doc["title"]),
+                         "text": _without_marks(doc["text"])})
+        target = Path(config["site_dir"]) / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({"config": {**index["config"], "lang": [language.code]}, "docs": docs},
+                                     ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# Arabic short vowels and other marks, and the tatweel: most Arabic is written without them, so
+# they are removed from the index here and from the reader's query in dmm.js (same ranges).
+_ARABIC_MARKS = re.compile("[\u0640\u064B-\u065F\u0670\u06D6-\u06ED]")
+
+
+def _without_marks(text: str) -> str:
+    return _ARABIC_MARKS.sub("", text)
+
+
+# A section of a provider guide (not the guide's first section, not the index pages).
+_PROVIDER_SECTION = re.compile(r"^providers/(?!index|regions|needs-checking|for-senders)[a-z0-9-]+/#")

@@ -74,3 +74,34 @@ def test_hostile_guide_runs_no_script(browser, hostile_server):
         assert "<script>" in text, "the hostile name must be visible as text"
     context.close()
     assert dialogs == []
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into the theme's search box as a reader does, and read the results."""
+    page.wait_for_load_state("networkidle")      # the search index has been fetched
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    links = page.locator(".md-search-result__link")
+    for _ in range(20):
+        page.wait_for_timeout(300)
+        if links.count():
+            return [link.get_attribute("href") for link in links.all()]
+        # Keys typed before the search worker was ready are not searched: type again.
+        box.press("Space")
+        box.press("Backspace")
+    return []
+
+
+@pytest.mark.parametrize("query", ["البريد المزعج", "البَرِيدُ المُزْعِج", "مزوّد", "مزود", "جهات الاتصال"])
+def test_arabic_search_gives_arabic_results(page, site_server, query):
+    page.goto(site_server + "ar/providers/")
+    results = search(page, query)
+    assert results and all(href.startswith(site_server + "ar/") for href in results), results
+
+
+@pytest.mark.parametrize("query", ["spam folder", "gmail", "complain"])
+def test_english_search_gives_english_results(page, site_server, query):
+    page.goto(site_server + "faq/")
+    results = search(page, query)
+    assert results and not any(href.startswith(site_server + "ar/") for href in results), results

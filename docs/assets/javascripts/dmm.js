@@ -397,6 +397,17 @@
     update();
   }
 
+  // ---- Search: Arabic marks ------------------------------------------------------------------
+  // The search index holds Arabic text without short vowels and tatweel (mkdocs_hooks.py removes
+  // them); the query loses them too before Material's search reads it, so both spellings match.
+  var ARABIC_MARKS = /[\u0640\u064B-\u065F\u0670\u06D6-\u06ED]/g;
+  document.addEventListener("input", function (event) {
+    var target = event.target;
+    if (target && target.classList && target.classList.contains("md-search__input") && ARABIC_MARKS.test(target.value)) {
+      target.value = target.value.replace(ARABIC_MARKS, "");
+    }
+  }, true);
+
   // ---- Start --------------------------------------------------------------------------------
   window.DMM = {lookup: lookup};   // for the tests that compare the browser with the command line
   var finders = document.querySelectorAll("[data-dmm-finder]");
