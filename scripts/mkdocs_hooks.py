@@ -65,6 +65,7 @@ def on_env(env, config, files, **kwargs):
 
 _BODY_DIRECTION = re.compile(r'<body dir="(ltr|rtl)"')
 _HTML_TAG = re.compile(r"<html (?![^>]*\bdir=)")
+_CONFIG_JSON = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"annotate": [^,]*, "base": ")([^"]*)(")')
 
 
@@ -76,6 +77,11 @@ def on_post_page(output, page, config, **kwargs):
     match = _BODY_DIRECTION.search(output)
     if match:
         output = _HTML_TAG.sub(f'<html dir="{match.group(1)}" ', output, count=1)
+    output = _strip_indentation(output)
+    # Material writes its configuration with every non-ASCII letter as a \\uXXXX escape: six bytes
+    # for each Arabic letter instead of two.
+    output = _CONFIG_JSON.sub(lambda found: found.group(1) + json.dumps(json.loads(found.group(2)), ensure_ascii=False)
+                              .replace("</", "<\\/") + found.group(3), output, count=1)
     language = _language_of(page, config)
     if language and not language.default:
         depth = language.url_prefix.count("/")
@@ -87,6 +93,19 @@ def on_post_page(output, page, config, **kwargs):
 
         output = _CONFIG_BASE.sub(language_root, output, count=1)
     return output
+
+
+_KEEP_WHITESPACE = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S)
+_INDENTATION = re.compile(r"\n[ \t]+")
+
+
+def _strip_indentation(html: str) -> str:
+    """The templates' indentation is about a fifth of each page: drop it, except inside elements
+    where whitespace is content. Line breaks stay, so the HTML still means the same."""
+    parts = _KEEP_WHITESPACE.split(html)
+    # split() with two groups yields: text, whole element, tag name, text, ...
+    return "".join(_INDENTATION.sub("\n", part) if index % 3 == 0 else (part if index % 3 == 1 else "")
+                   for index, part in enumerate(parts))
 
 
 def _language_of(page, config):

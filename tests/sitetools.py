@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import socket
 import subprocess
-import sys
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+
+from delivermymail.project import copy_project, mkdocs_build  # noqa: F401  (re-exported for the tests)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -30,28 +29,8 @@ TEST_PORT = _free_port()
 TEST_SITE_URL = f"http://127.0.0.1:{TEST_PORT}/dmm/"
 
 
-def copy_project(target: Path, providers: list[Path]) -> Path:
-    """A copy of the project whose dataset is exactly `providers`; generated output left behind."""
-    skip = shutil.ignore_patterns("__pycache__", "site", ".venv", ".git")
-    for name in ("mkdocs.yml",):
-        shutil.copy2(ROOT / name, target / name)
-    for folder in ("overrides", "scripts"):
-        shutil.copytree(ROOT / folder, target / folder, ignore=skip)
-    shutil.copytree(ROOT / "docs", target / "docs",
-                    ignore=shutil.ignore_patterns("__pycache__", "providers", "v1"))
-    shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("providers"))
-    (target / "data" / "providers").mkdir()
-    for file in providers:
-        shutil.copy2(file, target / "data" / "providers" / file.name)
-    return target
-
-
 def build(project: Path, site_dir: Path, site_url: str = TEST_SITE_URL) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` as the README runs it; returns the finished process (output included)."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1",
-           "REPO_URL": "https://github.com/example/deliver-my-mail"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
+    return mkdocs_build(project, site_dir, site_url, REPO_URL="https://github.com/example/deliver-my-mail")
 
 
 class PageParser(HTMLParser):

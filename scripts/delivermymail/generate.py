@@ -142,12 +142,6 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
         "sources": [{"url": md_url(source["url"]), "title": source.get("title") or source["url"],
                      "checked": page.date(source["checked"])} for source in entry["sources"]],
         "last_verified": page.date(entry["last_verified"]),
-        "letter": {
-            "subject": page.t("letter_subject", sender=page.strings.by_language[page.code]["letter_blank_sender"]),
-            "paragraphs": [md_text(paragraph) for paragraph in page.strings.by_language[page.code]["letter_body"]
-                           .format_map({key: page.strings.by_language[page.code][f"letter_blank_{key}"]
-                                        for key in ("sender", "expected", "since")}).split("\n\n")],
-        },
         "meta_title": page.strings.format(page.code, "guide_title", {"name": page.text(entry["name"])}),
         "meta_description": page.strings.format(page.code, "guide_description", {"name": page.text(entry["name"])}),
     }
