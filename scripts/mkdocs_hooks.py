@@ -16,12 +16,14 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from delivermymail.dataset import DataError  # noqa: E402
-from delivermymail.generate import generate_site  # noqa: E402
+from delivermymail.dataset import load_dataset  # noqa: E402
+from delivermymail.generate import generate_site, guide_search_entries  # noqa: E402
 from delivermymail.languages import site_languages  # noqa: E402
 from delivermymail.strings import load_strings  # noqa: E402
 
 
 _last_inputs = None
+_guide_entries: dict = {}    # search entries for the guides, per language, from the last generation
 
 
 def _inputs_fingerprint(config) -> str:
@@ -37,13 +39,16 @@ def _inputs_fingerprint(config) -> str:
 
 def on_pre_build(config, **kwargs):
     # static-i18n builds once per language: generate on the first pass, skip identical passes.
-    global _last_inputs
+    global _last_inputs, _guide_entries
     fingerprint = _inputs_fingerprint(config)
     if fingerprint == _last_inputs:
         return
+    root = Path(config["config_file_path"]).parent
     try:
+        dataset = load_dataset(root / "data" / "providers", site_languages(root / "mkdocs.yml"))
         generate_site(docs_dir=Path(config["docs_dir"]), repo_url=config["extra"].get("repository") or "",
-                      site_url=config.get("site_url") or "")
+                      site_url=config.get("site_url") or "", dataset=dataset)
+        _guide_entries = guide_search_entries(dataset)
         _last_inputs = fingerprint
     except DataError as error:
         raise PluginError("The provider data has problems; nothing was built:\n" + str(error)) from None
@@ -119,8 +124,8 @@ def _language_of(page, config):
 @event_priority(-200)  # after static-i18n has merged every language's entries into one index
 def on_post_build(config, **kwargs):
     """Split Material's combined search index into one index per language, so a reader searching
-    on an Arabic page gets Arabic results. Provider guides keep only their first section (name,
-    about, domains): the index then grows by a few hundred bytes per guide, not by whole guides."""
+    on an Arabic page gets Arabic results, and add the guides' entries made from the data (name,
+    about, kind, domains): a few hundred bytes per guide instead of whole pages."""
     index_file = Path(config["site_dir"]) / "search" / "search_index.json"
     if not index_file.exists():
         return
@@ -138,11 +143,9 @@ def on_post_build(config, **kwargs):
                 continue
             if not language.default and not location.startswith(prefix):
                 continue
-            relative = location[len(prefix):]
-            if _PROVIDER_SECTION.match(relative):
-                continue
-            docs.append({**doc, "location": relative, "title": _without_marks(doc["title"]),
-                         "text": _without_marks(doc["text"])})
+            docs.append({**doc, "location": location[len(prefix):]})
+        docs += _guide_entries.get(language.code, [])
+        docs = [{**doc, "title": _without_marks(doc["title"]), "text": _without_marks(doc["text"])} for doc in docs]
         target = Path(config["site_dir"]) / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({"config": {**index["config"], "lang": [language.code]}, "docs": docs},
@@ -157,6 +160,3 @@ _ARABIC_MARKS = re.compile("[\u0640\u064B-\u065F\u0670\u06D6-\u06ED]")
 def _without_marks(text: str) -> str:
     return _ARABIC_MARKS.sub("", text)
 
-
-# A section of a provider guide (not the guide's first section, not the index pages).
-_PROVIDER_SECTION = re.compile(r"^providers/(?!index|regions|needs-checking|for-senders)[a-z0-9-]+/#")

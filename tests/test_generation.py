@@ -69,7 +69,7 @@ def test_hosted_entry_reuses_its_hosts_steps(tmp_path):
     generate_site(docs_dir=docs, providers_dir=providers)
     page = (docs / "providers" / "hosted-isp.md").read_text(encoding="utf-8")
     assert 'lang="en">Spam</bdi>' in page
-    assert "(valid-base.md)" in page
+    assert 'href="../valid-base/"' in page
 
 
 def test_contributing_field_table_is_current():

@@ -34,3 +34,15 @@ def test_hostile_text_is_shown_as_text(hostile_site, path):
     assert "<script>alert(" not in html
     assert "{{ config.site_name }}" in html or "Line one" in html
     assert 'href="javascript:' not in html.lower()
+
+
+@pytest.mark.parametrize("path", ["providers/hostile-mail/index.html", "ar/providers/hostile-mail/index.html",
+                                  "providers/index.html", "ar/providers/regions/index.html"])
+def test_escaping_leaves_no_visible_backslashes(hostile_site, path):
+    """Markdown escapes must not show up as text: each context gets the escaping it needs."""
+    import re
+
+    html = (hostile_site / path).read_text(encoding="utf-8")
+    article = re.search(r"<article.*?</article>", html, re.S).group(0)
+    text = re.sub(r"<[^>]+>", "", article)
+    assert "\\" not in text

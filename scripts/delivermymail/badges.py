@@ -47,46 +47,39 @@ def _number(value: float) -> str:
 
 
 class CompactPathPen(BasePen):
-    """Writes outlines as SVG path data with relative commands and one decimal: about half the
-    size of absolute coordinates, which keeps an Arabic badge within a few kilobytes."""
+    """Collects a glyph's outline in tenths of a pixel, relative to its own origin: the first point
+    absolute, everything after it relative (m, l, q, c). Written out with one decimal this is about
+    half the size of absolute coordinates, and one glyph's path is computed once and reused."""
 
     def __init__(self, glyph_set):
         super().__init__(glyph_set)
+        self.first: tuple[int, int] | None = None
         self.parts: list[str] = []
-        self.current = (0, 0)       # in tenths of a pixel, as already written
+        self.current = (0, 0)
 
-    def _point(self, command: str, *points) -> None:
-        values = []
+    def _emit(self, command: str, *points) -> None:
         x0, y0 = self.current
-        for x, y in points:
-            x, y = round(x * 10), round(y * 10)
-            values += [x - x0, y - y0] if command != "M" else [x, y]
-        self.current = (round(points[-1][0] * 10), round(points[-1][1] * 10))
-        if command != "M":
-            # Relative control points are measured from the segment's start, not from each other.
-            values = []
-            for x, y in points:
-                values += [round(x * 10) - x0, round(y * 10) - y0]
-        self.parts.append(command.lower() if command != "M" else "M")
-        self.parts.append(_numbers(values))
+        tenths = [(round(x * 10), round(y * 10)) for x, y in points]
+        if self.first is None:
+            self.first = tenths[0]
+        else:
+            self.parts.append(command + _numbers([value for x, y in tenths for value in (x - x0, y - y0)]))
+        self.current = tenths[-1]
 
     def _moveTo(self, point):
-        self._point("M", point)
+        self._emit("m", point)
 
     def _lineTo(self, point):
-        self._point("L", point)
+        self._emit("l", point)
 
     def _curveToOne(self, point1, point2, point3):
-        self._point("C", point1, point2, point3)
+        self._emit("c", point1, point2, point3)
 
     def _qCurveToOne(self, point1, point2):
-        self._point("Q", point1, point2)
+        self._emit("q", point1, point2)
 
     def _closePath(self):
         self.parts.append("z")
-
-    def path(self) -> str:
-        return "".join(self.parts)
 
 
 def _numbers(tenths: list[int]) -> str:
@@ -145,6 +138,17 @@ def runs(text: str) -> list[tuple[str, bool]]:
     return [(run, arabic) for run, arabic in result]
 
 
+@lru_cache(maxsize=None)
+def glyph_outline(font_name: str, glyph_id: int, font_size: float) -> tuple[tuple[int, int] | None, str]:
+    """A glyph's outline at a size: its first point (tenths of a pixel from the glyph's origin,
+    y downwards) and the rest of the path, relative. Cached: badges repeat the same letters."""
+    font = face(font_name)
+    scale = font_size / font.upem
+    pen = CompactPathPen(font.glyph_set)
+    font.glyph_set[font.order[glyph_id]].draw(TransformPen(pen, (scale, 0, 0, -scale, 0, 0)))
+    return pen.first, "".join(pen.parts)
+
+
 @dataclass(frozen=True)
 class Line:
     path: str       # SVG path data, origin at the start of the baseline
@@ -161,17 +165,17 @@ def shape_line(text: str, font_size: float, rtl: bool) -> Line:
         pieces.reverse()
     pen_x, commands, names = 0.0, [], []
     for run, arabic in pieces:
-        font = face("badge-arabic.ttf" if arabic else "badge-latin.ttf")
+        font_name = "badge-arabic.ttf" if arabic else "badge-latin.ttf"
+        font = face(font_name)
         scale = font_size / font.upem
         glyphs = font.shape(run, rtl=arabic, script="Arab" if arabic else "Latn", language="ar" if arabic else "en")
         for gid, advance, x_offset, y_offset in glyphs:
-            path_pen = CompactPathPen(font.glyph_set)
-            origin_x = pen_x + x_offset * scale
-            transform = (scale, 0, 0, -scale, origin_x, -y_offset * scale)
-            font.glyph_set[font.order[gid]].draw(TransformPen(path_pen, transform))
+            first, rest = glyph_outline(font_name, gid, font_size)
+            if first is not None:
+                x = round((pen_x + x_offset * scale) * 10) + first[0]
+                y = round(-y_offset * scale * 10) + first[1]
+                commands.append("M" + _numbers([x, y]) + rest)
             names.append(font.order[gid])
-            if path_pen.parts:
-                commands.append(path_pen.path())
             pen_x += advance * scale
     return Line("".join(commands), pen_x, tuple(names))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 import segno
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from babel import Locale
 from babel.dates import format_date
 
@@ -32,11 +32,13 @@ TASKS = (("find", "section_find"), ("not_spam", "section_not_spam"), ("allow", "
 TASK_IDS = {"find": "find", "not_spam": "not-spam", "allow": "allow"}
 
 
-def _environment() -> jinja2.Environment:
-    # Every {{ value }} goes through md_text unless it is already Markup: data is inert by default.
+def _environment(escape) -> jinja2.Environment:
+    """Every {{ value }} goes through `escape` unless it is already Markup: data is inert by
+    default. Markdown templates escape with md_text; the guide template, written as HTML blocks,
+    with escape (HTML only) and marks its Markdown headings with the `md` filter."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(paths.TEMPLATES),
-        finalize=md_text,
+        finalize=escape,
         autoescape=False,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -44,13 +46,15 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["front"] = front_matter
+    env.filters["md"] = md_text
     return env
 
 
 class Page:
     """Helpers for one language, handed to the templates as `t` and friends."""
 
-    def __init__(self, dataset: Dataset, language: Language, strings: Strings):
+    def __init__(self, dataset: Dataset, language: Language, strings: Strings, escape=md_text):
+        self.escape = escape          # md_text for Markdown templates, html escape for HTML ones
         self.dataset = dataset
         self.language = language
         self.code = language.code
@@ -59,7 +63,7 @@ class Page:
 
     def t(self, key: str, **fields) -> Markup:
         """A template string with its fields filled in; the fields are escaped, the string is trusted."""
-        return self.strings.format(self.code, key, {name: md_text(value) for name, value in fields.items()})
+        return self.strings.format(self.code, key, {name: self.escape(value) for name, value in fields.items()})
 
     def text(self, value: dict) -> str:
         return value[self.code]
@@ -81,13 +85,13 @@ class Page:
         """A step with each [[label]] shown as the provider's own label, isolated for bidi."""
         parts, position = [], 0
         for match in LABEL_TOKEN.finditer(text):
-            parts.append(md_text(text[position:match.start()]))
+            parts.append(self.escape(text[position:match.start()]))
             label = labels[match.group(1)]
             code = self.code if self.code in label else "en"
             parts.append(Markup('<bdi class="dmm-label" lang="{}">{}</bdi>').format(
-                code, md_text(label[code])))
+                code, self.escape(label[code])))
             position = match.end()
-        parts.append(md_text(text[position:]))
+        parts.append(self.escape(text[position:]))
         return Markup("").join(parts)
 
     def language_name(self, code: str) -> str:
@@ -120,7 +124,7 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
     }
 
     def links(items):
-        return [{"title": page.text(item["title"]), "url": md_url(page.url(item["url"])),
+        return [{"title": page.text(item["title"]), "url": page.url(item["url"]),
                  "note": page.text(item["note"]) if item.get("note") else None} for item in items]
 
     return {
@@ -131,15 +135,14 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
         "operator": page.text(entry["operator"]) if entry.get("operator") else None,
         "regions": [page.region(code) for code in entry["regions"]],
         "domains": [token(domain) for domain in entry["domains"]],
-        "website": md_url(entry["website"]),
-        "website_text": entry["website"],
+        "website": entry["website"],
         "host": {"slug": token(entry["hosted_by"]), "name": page.text(host["name"])} if host else None,
         "sections": sections,
         "labels": label_table,
         "complaint": links(entry["complaint"]),
         "senders": links(entry.get("senders", [])),
         "notes": page.text(entry["notes"]) if entry.get("notes") else None,
-        "sources": [{"url": md_url(source["url"]), "title": source.get("title") or source["url"],
+        "sources": [{"url": source["url"], "title": source.get("title") or source["url"],
                      "checked": page.date(source["checked"])} for source in entry["sources"]],
         "last_verified": page.date(entry["last_verified"]),
         "meta_title": page.strings.format(page.code, "guide_title", {"name": page.text(entry["name"])}),
@@ -218,6 +221,21 @@ def qr_code(text: str, title: str) -> str:
     return buffer.getvalue().decode("utf-8") + "\n"
 
 
+def guide_search_entries(dataset: Dataset) -> dict[str, list[dict]]:
+    """Search entries for the guides, per language, made from the data: the name, what the
+    provider is and its domains. Guides are left out of the theme's own indexing, which would
+    parse thousands of pages (and compare each entry with every other) to say the same."""
+    entries = {}
+    for language in dataset.languages:
+        code = language.code
+        entries[code] = [
+            {"location": f"providers/{slug}/", "title": entry["name"][code],
+             "text": " ".join([entry["about"][code], dataset.kinds[entry["kind"]][code], *entry["domains"]])}
+            for slug, entry in dataset.providers.items()
+        ]
+    return entries
+
+
 def api_entry(dataset: Dataset, slug: str, entry: dict, site_url: str) -> dict:
     guides = {language.code: f"{site_url}{language.url_prefix}providers/{slug}/" for language in dataset.languages}
     return {"slug": slug, **{key: value for key, value in entry.items() if key != "slug"}, "guide": guides}
@@ -225,23 +243,25 @@ def api_entry(dataset: Dataset, slug: str, entry: dict, site_url: str) -> dict:
 
 def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url: str = "") -> dict[Path, str | bytes]:
     """Every generated file, relative to docs/, with its content (text, or bytes for images)."""
-    env = _environment()
+    markdown_env, html_env = _environment(md_text), _environment(escape)
     site_url = site_url.rstrip("/") + "/" if site_url else "/"
     edit_base = f"{repo_url.rstrip('/')}/edit/main/data/providers/" if repo_url else ""
     files: dict[Path, str] = {}
     for language in dataset.languages:
         page = Page(dataset, language, strings)
-        common = {"t": page.t, "edit_base": md_url(edit_base)}
+        guide_page = Page(dataset, language, strings, escape=escape)
+        common = {"t": page.t}
+        guide_template = html_env.get_template("provider.md.j2")
         for slug, entry in dataset.providers.items():
-            files[Path("providers", f"{slug}{language.suffix}.md")] = env.get_template("provider.md.j2").render(
-                p=provider_view(page, slug, entry), **common)
-        files[Path("providers", f"index{language.suffix}.md")] = env.get_template("providers-az.md.j2").render(
+            files[Path("providers", f"{slug}{language.suffix}.md")] = guide_template.render(
+                p=provider_view(guide_page, slug, entry), t=guide_page.t, edit_base=edit_base)
+        files[Path("providers", f"index{language.suffix}.md")] = markdown_env.get_template("providers-az.md.j2").render(
             v=index_view(page), **common)
-        files[Path("providers", f"regions{language.suffix}.md")] = env.get_template(
+        files[Path("providers", f"regions{language.suffix}.md")] = markdown_env.get_template(
             "providers-regions.md.j2").render(v=regions_view(page), **common)
-        files[Path("providers", f"needs-checking{language.suffix}.md")] = env.get_template(
+        files[Path("providers", f"needs-checking{language.suffix}.md")] = markdown_env.get_template(
             "needs-checking.md.j2").render(v=needs_checking_view(page), **common)
-        files[Path("providers", f"for-senders{language.suffix}.md")] = env.get_template(
+        files[Path("providers", f"for-senders{language.suffix}.md")] = markdown_env.get_template(
             "providers-senders.md.j2").render(v=senders_view(page), **common)
         finder_url = f"{site_url}{language.url_prefix}find/"
         files[Path("assets", "generated", f"qr-find{language.suffix}.svg")] = qr_code(

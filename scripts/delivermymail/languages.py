@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -43,6 +44,12 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def site_languages(mkdocs_yml: Path = paths.MKDOCS_YML) -> list[Language]:
     """The languages to build, default language first."""
+    # Asked once per page during a build: read the file again only when it changed.
+    return list(_read_languages(mkdocs_yml, mkdocs_yml.stat().st_mtime_ns))
+
+
+@lru_cache(maxsize=8)
+def _read_languages(mkdocs_yml: Path, modified: int) -> tuple[Language, ...]:
     config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
@@ -58,4 +65,4 @@ def site_languages(mkdocs_yml: Path = paths.MKDOCS_YML) -> list[Language]:
     languages.sort(key=lambda language: not language.default)
     if not languages or not languages[0].default:
         raise RuntimeError(f"{mkdocs_yml}: the i18n plugin needs exactly one default language")
-    return languages
+    return tuple(languages)

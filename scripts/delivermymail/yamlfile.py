@@ -8,13 +8,17 @@ from pathlib import Path
 import yaml
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps `2026-11-26` as text: dates are checked by the validator, not guessed by YAML."""
+# libyaml's parser when PyYAML has it (about ten times faster on thousands of files).
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):
+    """A safe loader that keeps `2026-11-26` as text: dates are checked by the validator, not guessed by YAML."""
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 
 
