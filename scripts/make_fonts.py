@@ -16,15 +16,12 @@ SOURCE = Path("/usr/share/fonts/truetype/noto")
 TARGET = Path(__file__).resolve().parents[1] / "docs" / "assets" / "fonts"
 BADGE_FONTS = Path(__file__).resolve().parent / "delivermymail" / "fonts"
 LATIN = ["U+0020-007E", "U+00A0-00FF", "U+2010-2027", "U+2039-203A"]
-UNICODES = [
-    "U+0600-06FF",   # Arabic
-    "U+0750-077F",   # Arabic Supplement
-    "U+08A0-08FF",   # Arabic Extended-A
-    "U+FB50-FDFF",   # Arabic Presentation Forms-A
-    "U+FE70-FEFF",   # Arabic Presentation Forms-B
-    "U+200C-200F",   # joiners and direction marks
-    "U+0020", "U+00A0", "U+00AB", "U+00BB", "U+2010-2027",  # spaces, guillemets, dashes, ellipsis
-]
+# The site's text: the Arabic block (letters, marks, digits, punctuation), joiners and direction
+# marks, spaces, guillemets, dashes. Joined letter forms come along through the font's shaping
+# tables, so the presentation-form blocks are not needed (they would double the download).
+WEB_UNICODES = ["U+0600-06FF", "U+200C-200F", "U+0020", "U+00A0", "U+00AB", "U+00BB", "U+2010-2027"]
+# Badges are drawn from code points as well as from shaping, so their face keeps everything.
+UNICODES = WEB_UNICODES + ["U+0750-077F", "U+08A0-08FF", "U+FB50-FDFF", "U+FE70-FEFF"]
 
 
 def main() -> int:
@@ -35,7 +32,7 @@ def main() -> int:
             print(f"{source} is missing: apt-get install fonts-noto-core", file=sys.stderr)
             return 1
         output = TARGET / f"noto-sans-arabic-{weight.lower()}.woff2"
-        subset.main([str(source), f"--unicodes={','.join(UNICODES)}", "--flavor=woff2",
+        subset.main([str(source), f"--unicodes={','.join(WEB_UNICODES)}", "--flavor=woff2",
                      "--layout-features=*", "--no-hinting", "--desubroutinize", f"--output-file={output}"])
         print(f"{output.relative_to(TARGET.parents[2])}: {output.stat().st_size // 1024} KB")
     BADGE_FONTS.mkdir(parents=True, exist_ok=True)

@@ -5,4 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh site
+# Reproducible builds: the date of the last commit stands in for "today" (staleness, sitemap).
+if [ -z "${SOURCE_DATE_EPOCH:-}" ] && commit_time=$(git log -1 --format=%ct 2>/dev/null); then
+  export SOURCE_DATE_EPOCH="$commit_time"
+fi
 exec .venv/bin/python scripts/dmm.py "${1:-build}" "${@:2}"

@@ -121,6 +121,11 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "no-such-file")
         return super().translate_path("/" + path[len(self.prefix):])
 
+    def end_headers(self):
+        # As GitHub Pages does: browsers may reuse a file for ten minutes without asking again.
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 

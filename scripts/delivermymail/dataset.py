@@ -56,6 +56,7 @@ class Dataset:
     languages: list[Language]
     kinds: dict[str, dict]
     warnings: list[Problem] = field(default_factory=list)
+    # The build date (SOURCE_DATE_EPOCH when set): what the pages say about staleness depends on it.
     today: dt.date = field(default_factory=lambda: build_date())
 
     @property
@@ -244,7 +245,7 @@ def check_dataset(providers_dir: Path = paths.PROVIDERS, languages: list[Languag
                   today: dt.date | None = None) -> tuple[Dataset, list[Problem]]:
     """Read and check every provider file. Returns the dataset (only clean entries) and all problems."""
     languages = languages or site_languages()
-    today = today or build_date()
+    today = today or dt.date.today()    # the real day: a date after it is a typo, whatever the build date
     kinds = read_plain_yaml(paths.KINDS)
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -291,7 +292,7 @@ def check_dataset(providers_dir: Path = paths.PROVIDERS, languages: list[Languag
     bad_files = {problem.file for problem in problems}
     providers = {slug: document.data for slug, (file, document) in sorted(entries.items())
                  if _display(file) not in bad_files}
-    return Dataset(providers, languages, kinds, warnings, today), problems
+    return Dataset(providers, languages, kinds, warnings), problems
 
 
 def load_dataset(providers_dir: Path = paths.PROVIDERS, languages: list[Language] | None = None,

@@ -88,7 +88,7 @@ class Page:
             parts.append(self.escape(text[position:match.start()]))
             label = labels[match.group(1)]
             code = self.code if self.code in label else "en"
-            parts.append(Markup('<bdi class="dmm-label" lang="{}">{}</bdi>').format(
+            parts.append(Markup('<bdi lang="{}">{}</bdi>').format(
                 code, self.escape(label[code])))
             position = match.end()
         parts.append(self.escape(text[position:]))
