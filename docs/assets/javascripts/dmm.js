@@ -408,6 +408,10 @@
     }
   }, true);
 
+  // Material's search panel is a dialog without a name; screen readers announce it by this one.
+  var searchDialog = document.querySelector(".md-search[role=dialog]");
+  if (searchDialog && !searchDialog.hasAttribute("aria-label")) searchDialog.setAttribute("aria-label", strings.ui_search_label);
+
   // ---- Start --------------------------------------------------------------------------------
   window.DMM = {lookup: lookup};   // for the tests that compare the browser with the command line
   var finders = document.querySelectorAll("[data-dmm-finder]");
