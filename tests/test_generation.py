@@ -108,3 +108,16 @@ def test_needs_checking_lists_stale_entries_and_gaps(tmp_path, monkeypatch):
     generate_site(docs_dir=docs, providers_dir=providers)
     stale = (docs / "providers" / "needs-checking.ar.md").read_text(encoding="utf-8")
     assert "(valid-base.md): آخر تحقق: 15 يناير 2026" in stale
+
+
+def test_link_check_covers_every_url_in_the_data():
+    from delivermymail.links import external_links
+
+    dataset = load_dataset()
+    links = external_links(dataset)
+    gmail = dataset.providers["gmail"]
+    expected = {gmail["website"], *(source["url"] for source in gmail["sources"]),
+                *(link["url"] for link in gmail["complaint"] + gmail.get("senders", []) if isinstance(link["url"], str))}
+    assert expected <= set(links)
+    assert all(url.startswith("https://") for url in links)
+    assert any(where.startswith("gmail: sources.") for where in links[gmail["sources"][0]["url"]])

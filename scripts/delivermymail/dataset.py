@@ -118,15 +118,15 @@ def schema_errors(entry) -> list[jsonschema.ValidationError]:
         return sorted(_schema_validator().iter_errors(entry), key=lambda e: list(map(str, e.absolute_path)))
 
 
-def _walk(value, path=()):
+def walk_fields(value, path=()):
     """Every (path, value) pair in a nested structure."""
     yield path, value
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _walk(item, path + (key,))
+            yield from walk_fields(item, path + (key,))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _walk(item, path + (index,))
+            yield from walk_fields(item, path + (index,))
 
 
 def _dotted(path) -> str:
@@ -181,7 +181,7 @@ def check_entry(file: Path, document, languages: list[Language], kinds: dict, to
             add(("domains", index), f"'{domain}' is not a valid lowercase domain name")
 
     codes = [language.code for language in languages]
-    for path, value in _walk(entry):
+    for path, value in walk_fields(entry):
         if isinstance(value, str) and path and (path[-1] == "url" or (len(path) >= 2 and path[-2] == "url")
                                                 or path == ("website",)):
             parts = urlsplit(value)
@@ -197,7 +197,7 @@ def check_entry(file: Path, document, languages: list[Language], kinds: dict, to
                     add(path + (code,), f"'{code}' is not a site language ({', '.join(codes)})")
 
     entry_labels = entry.get("labels") if isinstance(entry.get("labels"), dict) else {}
-    for path, value in _walk(entry.get("steps") or {}, ("steps",)):
+    for path, value in walk_fields(entry.get("steps") or {}, ("steps",)):
         if isinstance(value, str):
             for token in LABEL_TOKEN.findall(value):
                 if token not in entry_labels:
