@@ -84,7 +84,7 @@ def cmd_bench(args) -> int:
     plain build (every page in the navigation) runs too, up to --plain-up-to providers."""
     from delivermymail.bench import run
 
-    run([int(size) for size in args.sizes.split(",")], args.plain_up_to)
+    run([int(size) for size in args.sizes.split(",")], args.plain_up_to, args.reload_at)
     return 0
 
 
@@ -161,6 +161,8 @@ def main(argv=None) -> int:
             command.add_argument("--sizes", default="100,500,2000")
             command.add_argument("--plain-up-to", type=int, default=500,
                                  help="largest size also built the plain way (it grows with the square)")
+            command.add_argument("--reload-at", type=int, default=500,
+                                 help="measure the `mkdocs serve` rebuild after one edit at this size (0: skip)")
         if name == "fields":
             mode = command.add_mutually_exclusive_group()
             mode.add_argument("--write", action="store_true")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from delivermymail.dataset import load_dataset
 from delivermymail.generate import generate_site, render_all
@@ -121,3 +122,20 @@ def test_link_check_covers_every_url_in_the_data():
     assert expected <= set(links)
     assert all(url.startswith("https://") for url in links)
     assert any(where.startswith("gmail: sources.") for where in links[gmail["sources"][0]["url"]])
+
+
+def test_editing_one_provider_renders_only_its_guides(monkeypatch):
+    from delivermymail import generate
+
+    dataset = load_dataset()
+    strings = load_strings(dataset.languages)
+    generate.render_all(dataset, strings)
+    rendered = []
+    original = generate.provider_view
+    monkeypatch.setattr(generate, "provider_view",
+                        lambda page, slug, entry: rendered.append(slug) or original(page, slug, entry))
+    gmail = dataset.providers["gmail"]
+    dataset.providers["gmail"] = {**gmail, "about": {code: text + " Edited." for code, text in gmail["about"].items()}}
+    files = generate.render_all(dataset, strings)
+    assert rendered == ["gmail"] * len(dataset.languages)
+    assert "Edited." in files[Path("providers", "gmail.md")]

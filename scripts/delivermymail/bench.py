@@ -7,6 +7,12 @@ pages "the plain way": every provider page listed in the navigation, as MkDocs d
 from __future__ import annotations
 
 import gzip
+import os
+import queue
+import socket
+import subprocess
+import sys
+import threading
 import shutil
 import statistics
 import tempfile
@@ -89,7 +95,44 @@ def measure(count: int, workdir: Path, plain: bool = False) -> dict:
     return figures
 
 
-def run(counts: list[int], plain_up_to: int) -> list[dict]:
+def measure_reload(count: int, workdir: Path) -> float:
+    """Seconds from saving an edit to one provider file until `mkdocs serve` has rebuilt the site."""
+    project = copy_project(workdir / f"project-{count}-serve", [paths.PROVIDERS / "gmail.yml"])
+    synthesise(project / "data" / "providers", count)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+                               "-f", str(project / "mkdocs.yml")], cwd=project, env=environment,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
+
+    def wait_for(text: str, limit: float) -> None:
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            try:
+                if text in lines.get(timeout=1):
+                    return
+            except queue.Empty:
+                continue
+        raise RuntimeError(f"mkdocs serve did not print {text!r} within {limit} s")
+
+    try:
+        wait_for("Serving on", 600)
+        edited = project / "data" / "providers" / "bench-provider-0001.yml"
+        started = time.monotonic()
+        edited.write_text(edited.read_text(encoding="utf-8").replace("Gmail", "Gmail (edited)", 1), encoding="utf-8")
+        wait_for("Reloading browsers", 600)
+        return time.monotonic() - started
+    finally:
+        server.terminate()
+        server.wait(30)
+        shutil.rmtree(project)
+
+
+def run(counts: list[int], plain_up_to: int, reload_at: int | None = None) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="dmm-bench-") as folder:
         workdir = Path(folder)
@@ -101,6 +144,9 @@ def run(counts: list[int], plain_up_to: int) -> list[dict]:
                 print(_row("plain", plain), f"| plain/ours time {plain['total_s'] / ours['total_s']:.1f}x,"
                       f" size {plain['site_mb'] / ours['site_mb']:.1f}x", flush=True)
             rows.append(ours)
+        if reload_at:
+            print(f"mkdocs serve, N={reload_at}: rebuilt {measure_reload(reload_at, workdir):.1f} s after an edit"
+                  " to one provider file", flush=True)
     by_count = {row["providers"]: row for row in rows}
     if 500 in by_count and 2000 in by_count:
         print(f"time 500 -> 2000 providers: {by_count[2000]['total_s'] / by_count[500]['total_s']:.2f}x "

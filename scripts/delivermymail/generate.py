@@ -7,6 +7,7 @@ and generated files that no longer belong to any provider are removed.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import json
 import unicodedata
@@ -241,11 +242,33 @@ def api_entry(dataset: Dataset, slug: str, entry: dict, site_url: str) -> dict:
     return {"slug": slug, **{key: value for key, value in entry.items() if key != "slug"}, "guide": guides}
 
 
+# Rendered guides kept between builds of one process (`mkdocs serve`): after an edit to one
+# provider file only that provider's guides are rendered again. The key holds everything a guide
+# depends on: its entry, its host's entry, and the strings, kinds, templates and links used.
+_rendered_guides: dict[tuple, str] = {}
+
+
+def _inputs_key(dataset: Dataset, strings: Strings, edit_base: str) -> str:
+    templates = b"".join(path.read_bytes() for path in sorted(paths.TEMPLATES.glob("*.j2")))
+    shared = json.dumps([strings.by_language, dataset.kinds, edit_base], sort_keys=True).encode() + templates
+    return hashlib.sha256(shared).hexdigest()
+
+
+def _guide_key(shared: str, language: Language, slug: str, entry: dict, dataset: Dataset) -> tuple:
+    host = dataset.providers.get(entry["hosted_by"]) if entry.get("hosted_by") else None
+    return (shared, language.code, slug, json.dumps(entry, sort_keys=True), json.dumps(host, sort_keys=True))
+
+
 def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url: str = "") -> dict[Path, str | bytes]:
     """Every generated file, relative to docs/, with its content (text, or bytes for images)."""
     markdown_env, html_env = _environment(md_text), _environment(escape)
     site_url = site_url.rstrip("/") + "/" if site_url else "/"
     edit_base = f"{repo_url.rstrip('/')}/edit/main/data/providers/" if repo_url else ""
+    shared = _inputs_key(dataset, strings, edit_base)
+    wanted = {_guide_key(shared, language, slug, entry, dataset)
+              for language in dataset.languages for slug, entry in dataset.providers.items()}
+    for key in set(_rendered_guides) - wanted:     # forget what no longer exists
+        del _rendered_guides[key]
     files: dict[Path, str] = {}
     for language in dataset.languages:
         page = Page(dataset, language, strings)
@@ -253,8 +276,11 @@ def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url:
         common = {"t": page.t}
         guide_template = html_env.get_template("provider.md.j2")
         for slug, entry in dataset.providers.items():
-            files[Path("providers", f"{slug}{language.suffix}.md")] = guide_template.render(
-                p=provider_view(guide_page, slug, entry), t=guide_page.t, edit_base=edit_base)
+            key = _guide_key(shared, language, slug, entry, dataset)
+            if key not in _rendered_guides:
+                _rendered_guides[key] = guide_template.render(
+                    p=provider_view(guide_page, slug, entry), t=guide_page.t, edit_base=edit_base)
+            files[Path("providers", f"{slug}{language.suffix}.md")] = _rendered_guides[key]
         files[Path("providers", f"index{language.suffix}.md")] = markdown_env.get_template("providers-az.md.j2").render(
             v=index_view(page), **common)
         files[Path("providers", f"regions{language.suffix}.md")] = markdown_env.get_template(
