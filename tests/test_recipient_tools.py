@@ -1,7 +1,6 @@
 """The finder, the personalised guide and the complaint letter, as a reader uses them in Chromium."""
 from __future__ import annotations
 
-import json
 from urllib.parse import quote
 
 import pytest
