@@ -46,6 +46,16 @@ def browser():
         instance.close()
 
 
+@pytest.fixture
+def page(browser):
+    """A fresh desktop-sized browser tab that may use the clipboard, closed after the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def site_server(site):
     base, server = serve(site, TEST_PORT)

@@ -6,13 +6,6 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
 
 def test_arabic_home_page_lays_out_right_to_left(page, site_server):
     page.goto(site_server + "ar/")

@@ -6,13 +6,6 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1100, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
 
 def snippet(page, kind: str) -> str:
     return page.locator(f'textarea[data-dmm-snippet="{kind}"]').input_value()

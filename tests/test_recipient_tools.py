@@ -28,15 +28,16 @@ PAYLOADS = [
 ]
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1100, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+@pytest.fixture(autouse=True)
+def no_script_errors(request):
+    """Every test that uses a tab also proves that the page's scripts raised no error."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
+    yield
     assert errors == [], errors
 
 
