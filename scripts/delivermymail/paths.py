@@ -11,6 +11,3 @@ DOCS = ROOT / "docs"
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 MKDOCS_YML = ROOT / "mkdocs.yml"
 
-# Generated output inside docs/: git-ignored, rebuilt on every build, never edited by hand.
-GENERATED_PROVIDERS = DOCS / "providers"
-GENERATED_API = DOCS / "api" / "v1"
