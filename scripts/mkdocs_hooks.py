@@ -9,12 +9,14 @@ import json
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from delivermymail.csp import add_policy  # noqa: E402
 from delivermymail.dataset import DataError  # noqa: E402
 from delivermymail.dataset import load_dataset  # noqa: E402
 from delivermymail.generate import generate_site, guide_search_entries  # noqa: E402
@@ -23,6 +25,7 @@ from delivermymail.strings import load_strings  # noqa: E402
 
 
 _last_inputs = None
+_serving = False             # `mkdocs serve` injects an inline live-reload script that no policy can know
 _guide_entries: dict = {}    # search entries for the guides, per language, from the last generation
 
 
@@ -35,6 +38,11 @@ def _inputs_fingerprint(config) -> str:
             if file.is_file() and "__pycache__" not in file.parts:
                 digest.update(str(file.relative_to(root)).encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()
+
+
+def on_startup(command, dirty, **kwargs):
+    global _serving
+    _serving = command == "serve"
 
 
 def on_pre_build(config, **kwargs):
@@ -74,11 +82,32 @@ _CONFIG_JSON = re.compile(r'(<script id="__config" type="application/json">)(.*?
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"annotate": [^,]*, "base": ")([^"]*)(")')
 
 
+def on_pre_template(template, template_name, config, **kwargs):
+    """The 404 page is rendered once per language after the pages, so its language switcher would
+    point at whichever page was built last: point it at each language's home page instead."""
+    if template_name == "404.html":
+        base = urlsplit(config.get("site_url") or "/").path.rstrip("/")
+        homes = [{"name": language.name, "link": f"{base}/{language.url_prefix}", "lang": language.code}
+                 for language in site_languages(Path(config["config_file_path"]))]
+        # static-i18n sets the switcher as an attribute of config.extra (the theme reads it so).
+        config.extra.alternate = homes
+    return template
+
+
+def on_post_template(output, template_name, config, **kwargs):
+    """The 404 page gets the same Content-Security-Policy as every page."""
+    if template_name == "404.html" and not _serving:
+        return add_policy(output)
+    return output
+
+
+@event_priority(-150)  # last, after other plugins' changes: the policy hashes the final inline scripts
 def on_post_page(output, page, config, **kwargs):
-    """Two fixes to each page as Material wrote it:
+    """Fixes to each page as Material wrote it:
     - dir on <html>: Material puts it only on <body>; readers' tools and search engines look at <html>;
     - a page in another language than the default gets its language's root as the search base,
-      so its search box loads that language's own index (see on_post_build)."""
+      so its search box loads that language's own index (see on_post_build);
+    - a Content-Security-Policy (csp.py), except under `mkdocs serve`."""
     match = _BODY_DIRECTION.search(output)
     if match:
         output = _HTML_TAG.sub(f'<html dir="{match.group(1)}" ', output, count=1)
@@ -97,7 +126,7 @@ def on_post_page(output, page, config, **kwargs):
             return found.group(1) + root + found.group(3)
 
         output = _CONFIG_BASE.sub(language_root, output, count=1)
-    return output
+    return output if _serving else add_policy(output)
 
 
 _KEEP_WHITESPACE = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S)

@@ -21,8 +21,8 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
-    """Gmail plus a provider whose every text tries to inject markup or script."""
-    providers = [ROOT / "data" / "providers" / "gmail.yml", FIXTURES / "hostile" / "hostile-mail.yml"]
+    """Gmail plus the providers of tests/fixtures/hostile/, whose texts try to inject markup or script."""
+    providers = [ROOT / "data" / "providers" / "gmail.yml", *sorted((FIXTURES / "hostile").glob("*.yml"))]
     project = copy_project(tmp_path_factory.mktemp("hostile-project"), providers)
     site_dir = tmp_path_factory.mktemp("hostile-site")
     result = build(project, site_dir)

@@ -13,18 +13,18 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import fastjsonschema
 import jsonschema
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
 from . import paths
 from .languages import Language, site_languages
+from .names import is_hostname, is_slug
+from .textrules import TEXT_MARKS, describe, hidden_characters
+from .urls import url_problem
 from .yamlfile import YamlError, read_plain_yaml, read_yaml
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 LABEL_TOKEN = re.compile(r"\[\[([^\[\]]*)\]\]")
 STALE_AFTER_DAYS = 365
 WORLD = "001"
@@ -80,13 +80,6 @@ def is_stale(entry: dict, today: dt.date) -> bool:
     return (today - dt.date.fromisoformat(entry["last_verified"])).days > STALE_AFTER_DAYS
 
 
-def is_hostname(value: str) -> bool:
-    if len(value) > 253 or value != value.lower() or "." not in value:
-        return False
-    labels = value.split(".")
-    return all(HOST_LABEL.match(label) for label in labels) and not labels[-1].isdigit()
-
-
 def parse_date(value) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if isinstance(value, str) else None
@@ -134,7 +127,7 @@ def _dotted(path) -> str:
 
 
 def _is_text(path: tuple) -> bool:
-    """Paths whose value is reader-facing text keyed by site language (see the schema's $defs/text)."""
+    """Paths whose value is reader-facing text keyed by site language (see the schema's *_text)."""
     if not path:
         return False
     last = path[-1]
@@ -145,8 +138,130 @@ def _is_text(path: tuple) -> bool:
     return len(path) == 3 and path[0] == "steps"
 
 
+def _is_prose(path: tuple) -> bool:
+    """A string of a reader-facing text: a text's value, or one step of a list of steps."""
+    return (len(path) >= 2 and _is_text(path[:-1])) or (len(path) == 5 and path[0] == "steps")
+
+
+def _is_url(path: tuple) -> bool:
+    return path == ("website",) or (len(path) >= 2 and (path[-1] == "url" or path[-2] == "url"))
+
+
+@dataclass
+class RuleContext:
+    """What the rules beyond the schema know besides the entry."""
+    file: Path
+    languages: list[str]
+    kinds: dict
+    today: dt.date
+
+
+# The rules beyond the schema. Each sees only fields the schema accepted, so a value always has
+# the type the schema promises; each yields (field path, message) for every problem it finds.
+
+def rule_file_name(entry: dict, context: RuleContext):
+    if not is_slug(context.file.stem):
+        yield (), (f"file name {context.file.name!r} must be lowercase letters, digits and single dashes "
+                   "(web.de -> web-de.yml)")
+
+
+def rule_slug_is_file_name(entry: dict, context: RuleContext):
+    if "slug" in entry and entry["slug"] != context.file.stem:
+        yield ("slug",), f"{entry['slug']!r} must equal the file name {context.file.stem!r}"
+
+
+def rule_known_kind(entry: dict, context: RuleContext):
+    if "kind" in entry and entry["kind"] not in context.kinds:
+        yield ("kind",), f"{entry['kind']!r} is not one of {', '.join(sorted(context.kinds))} (data/kinds.yml)"
+
+
+def rule_known_regions(entry: dict, context: RuleContext):
+    known = _territories()
+    for index, region in enumerate(entry.get("regions", [])):
+        if region not in known:
+            yield ("regions", index), f"{region!r} is not an ISO 3166 region code that CLDR knows"
+
+
+def rule_domains_are_hostnames(entry: dict, context: RuleContext):
+    for index, domain in enumerate(entry.get("domains", [])):
+        if not is_hostname(domain):
+            yield ("domains", index), f"{domain[:80]!r} is not a valid lowercase domain name"
+
+
+def rule_safe_urls(entry: dict, context: RuleContext):
+    for path, value in walk_fields(entry):
+        if isinstance(value, str) and _is_url(path):
+            problem = url_problem(value)
+            if problem:
+                yield path, f"{value[:80]!r} {problem}"
+
+
+def rule_texts_in_every_language(entry: dict, context: RuleContext):
+    for path, value in walk_fields(entry):
+        if _is_text(path) and isinstance(value, dict):
+            for code in context.languages:
+                if code not in value:
+                    yield path, f"missing the '{code}' text (every reader-facing text needs each site language)"
+            for code in value:
+                if code not in context.languages:
+                    yield path + (code,), f"{code!r} is not a site language ({', '.join(context.languages)})"
+
+
+def rule_label_tokens_exist(entry: dict, context: RuleContext):
+    labels = entry.get("labels", {})
+    for path, value in walk_fields(entry.get("steps", {}), ("steps",)):
+        if isinstance(value, str):
+            for token in LABEL_TOKEN.findall(value):
+                if token not in labels:
+                    yield path, f"[[{token[:40]}]] names no entry of labels"
+
+
+def rule_label_languages_are_locales(entry: dict, context: RuleContext):
+    """Guides name each interface language (Locale.parse): a code CLDR does not know would only
+    fail at build time."""
+    for key, values in entry.get("labels", {}).items():
+        for code in values:
+            try:
+                Locale.parse(code)
+            except (ValueError, UnknownLocaleError):
+                yield ("labels", key, code), f"{code!r} is not a language code that CLDR knows (ISO 639: de, fr, ja)"
+
+
+def rule_no_hidden_characters(entry: dict, context: RuleContext):
+    """No control or format characters anywhere; reader-facing texts may keep TEXT_MARKS."""
+    for path, value in walk_fields(entry):
+        if isinstance(value, dict):
+            for key in value:
+                found = hidden_characters(key)
+                if found:
+                    yield path, f"has a key with the invisible character {describe(found[0])}"
+        if isinstance(value, str):
+            found = hidden_characters(value, TEXT_MARKS if _is_prose(path) else ())
+            if found:
+                yield path, (f"contains the invisible character {describe(found[0])}: control and format "
+                             "characters are not allowed here (see CONTRIBUTING.md, 'Characters')")
+
+
+def rule_real_dates(entry: dict, context: RuleContext):
+    dates = [(("last_verified",), entry.get("last_verified"))]
+    dates += [(("sources", index, "checked"), source["checked"]) for index, source in enumerate(entry.get("sources", []))]
+    for path, value in dates:
+        if value is None:
+            continue
+        date = parse_date(value)
+        if date is None:
+            yield path, f"{value!r} is not a real date (YYYY-MM-DD)"
+        elif date > context.today:
+            yield path, f"{value} is in the future"
+
+
+RULES = (rule_file_name, rule_slug_is_file_name, rule_known_kind, rule_known_regions, rule_domains_are_hostnames,
+         rule_safe_urls, rule_texts_in_every_language, rule_label_tokens_exist, rule_label_languages_are_locales,
+         rule_no_hidden_characters, rule_real_dates)
+
+
 def check_entry(file: Path, document, languages: list[Language], kinds: dict, today: dt.date) -> tuple[list[Problem], list[Problem]]:
-    """Problems and warnings of one provider file, schema first, then the rules beyond it."""
+    """Problems and warnings of one provider file: the schema first, then RULES on what it accepted."""
     name = _display(file)
     entry = document.data
     problems: list[Problem] = []
@@ -159,74 +274,61 @@ def check_entry(file: Path, document, languages: list[Language], kinds: dict, to
         add((), "the file must hold one mapping of fields (slug, name, kind, ...)")
         return problems, warnings
 
-    for error in schema_errors(entry):
+    errors = schema_errors(entry)
+    for error in errors:
         add(tuple(error.absolute_path), _schema_message(error))
+    rejected = {tuple(error.absolute_path)[:1] for error in errors}
+    accepted = {key: value for key, value in entry.items() if key in _schema_fields() and (key,) not in rejected}
 
-    if not SLUG.match(file.stem):
-        add((), f"file name '{file.name}' must be lowercase letters, digits and dashes (web.de -> web-de.yml)")
-    if isinstance(entry.get("slug"), str) and entry["slug"] != file.stem:
-        add(("slug",), f"'{entry['slug']}' must equal the file name '{file.stem}'")
+    context = RuleContext(file, [language.code for language in languages], kinds, today)
+    for rule in RULES:
+        for path, message in rule(accepted, context):
+            add(path, message)
 
-    kind = entry.get("kind")
-    if isinstance(kind, str) and kind not in kinds:
-        add(("kind",), f"'{kind}' is not one of {', '.join(sorted(kinds))} (data/kinds.yml)")
-
-    known_regions = _territories()
-    for index, region in enumerate(entry.get("regions") or []):
-        if isinstance(region, str) and region not in known_regions:
-            add(("regions", index), f"'{region}' is not an ISO 3166 region code that CLDR knows")
-
-    for index, domain in enumerate(entry.get("domains") or []):
-        if isinstance(domain, str) and not is_hostname(domain):
-            add(("domains", index), f"'{domain}' is not a valid lowercase domain name")
-
-    codes = [language.code for language in languages]
-    for path, value in walk_fields(entry):
-        if isinstance(value, str) and path and (path[-1] == "url" or (len(path) >= 2 and path[-2] == "url")
-                                                or path == ("website",)):
-            parts = urlsplit(value)
-            # The schema already rejects anything that does not start with https://.
-            if value.startswith("https://") and not parts.hostname:
-                add(path, f"'{value[:80]}' must be an https:// address with a host")
-        if _is_text(path) and isinstance(value, dict):
-            for code in codes:
-                if code not in value:
-                    add(path, f"missing the '{code}' text (every reader-facing text needs each site language)")
-            for code in value:
-                if code not in codes:
-                    add(path + (code,), f"'{code}' is not a site language ({', '.join(codes)})")
-
-    entry_labels = entry.get("labels") if isinstance(entry.get("labels"), dict) else {}
-    for path, value in walk_fields(entry.get("steps") or {}, ("steps",)):
-        if isinstance(value, str):
-            for token in LABEL_TOKEN.findall(value):
-                if token not in entry_labels:
-                    add(path, f"[[{token}]] names no entry of labels")
-
-    for path in [("last_verified",)] + [("sources", i, "checked") for i in range(len(entry.get("sources") or []))]:
-        value = entry.get(path[0]) if len(path) == 1 else (entry["sources"][path[1]] or {}).get("checked")
-        if value is None:
-            continue
-        date = parse_date(value)
-        if date is None:
-            add(path, f"'{value}' is not a real date (YYYY-MM-DD)")
-        elif date > today:
-            add(path, f"{value} is in the future")
-        elif path == ("last_verified",) and is_stale(entry, today):
-            add(path, f"not verified since {value}: please check the entry again", warnings)
+    verified = parse_date(accepted.get("last_verified"))
+    if verified and verified <= today and is_stale(accepted, today):
+        add(("last_verified",), f"not verified since {accepted['last_verified']}: please check the entry again", warnings)
     return problems, warnings
 
 
+@lru_cache(maxsize=1)
+def _schema_fields() -> frozenset:
+    return frozenset(json.loads(paths.SCHEMA.read_text(encoding="utf-8"))["properties"])
+
+
+def _short(value, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _schema_message(error: jsonschema.ValidationError) -> str:
+    """jsonschema's message, shortened: it quotes the whole value, which may be a megabyte."""
+    limit = error.validator_value
+    if error.validator == "maxLength":
+        return f"is {len(error.instance):,} characters long; the limit for this field is {limit:,}"
+    if error.validator == "maxItems":
+        return f"has {len(error.instance):,} items; the limit for this field is {limit:,}"
+    if error.validator == "maxProperties":
+        return f"has {len(error.instance):,} keys; the limit for this field is {limit:,}"
     if error.validator == "required":
         return error.message.replace("is a required property", "is required")
     if error.validator == "additionalProperties":
-        return error.message + " (see data/schema/provider.schema.json)"
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        verb = "was" if len(extra) == 1 else "were"
+        return (f"Additional properties are not allowed ({', '.join(_short(key, 40) for key in extra[:5])} {verb} "
+                "unexpected) (see data/schema/provider.schema.json)")
     if error.validator == "pattern" and error.schema.get("pattern", "").startswith("^https://"):
-        return f"{error.instance!r} must be an https:// address"
+        return f"{_short(error.instance)} must be an https:// address"
     if error.validator == "oneOf" and isinstance(error.instance, str):
-        return f"{error.instance!r} must be an https:// address"
-    return error.message
+        return f"{_short(error.instance)} must be an https:// address"
+    if error.validator == "type":
+        return f"{_short(error.instance)} is not of type {error.validator_value!r}"
+    if error.validator == "pattern" and error.schema.get("pattern", "").endswith(r"\d{4}-\d{2}-\d{2}$"):
+        return f"{_short(error.instance)} is not a real date (YYYY-MM-DD)"
+    if error.validator == "pattern":
+        return f"{_short(error.instance)} does not match {error.validator_value!r}"
+    message = error.message
+    return message if len(message) <= 200 else message[:200] + "…"
 
 
 @lru_cache(maxsize=1)
@@ -239,6 +341,20 @@ def _display(file: Path) -> str:
         return str(file.resolve().relative_to(paths.ROOT))
     except ValueError:
         return str(file)
+
+
+def _not_a_provider_file(file: Path) -> str | None:
+    """Why a name in the providers folder cannot be read as an entry, or None. Links could point
+    anywhere on the machine that builds the site, and devices or pipes could block the build."""
+    if file.is_symlink():
+        return "is a symbolic link: provider files must be regular files in data/providers/"
+    if file.suffix != ".yml":
+        return "unexpected file: provider files end in .yml"
+    if file.is_dir():
+        return "is a folder, not a provider file"
+    if not file.is_file():
+        return "is not a regular file"
+    return None
 
 
 def check_dataset(providers_dir: Path = paths.PROVIDERS, languages: list[Language] | None = None,
@@ -254,8 +370,9 @@ def check_dataset(providers_dir: Path = paths.PROVIDERS, languages: list[Languag
     # Hidden files (editors' swap and temporary files) are not entries.
     files = sorted(path for path in providers_dir.glob("*") if not path.name.startswith("."))
     for file in files:
-        if file.suffix != ".yml":
-            problems.append(Problem(_display(file), "", "unexpected file: provider files end in .yml"))
+        refusal = _not_a_provider_file(file)
+        if refusal:
+            problems.append(Problem(_display(file), "", refusal))
             continue
         try:
             document = read_yaml(file)

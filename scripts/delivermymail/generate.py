@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import io
 import json
 import unicodedata
@@ -24,6 +25,8 @@ from .badges import badge_files, catalogue
 from .dataset import LABEL_TOKEN, WORLD, Dataset, is_stale, load_dataset
 from .languages import Language
 from .lookup import MAX_INPUT, MAX_TYPO_DISTANCE, SHORT_DOMAIN
+from .names import HOST_LABEL
+from .textrules import HIDDEN_CATEGORIES, TRIMMED
 from .markdown_safe import front_matter, md_text, md_url, token
 from .strings import Strings, load_strings
 
@@ -229,9 +232,12 @@ def guide_search_entries(dataset: Dataset) -> dict[str, list[dict]]:
     entries = {}
     for language in dataset.languages:
         code = language.code
+        # The theme shows an entry's title and text as HTML: escape them exactly as the search
+        # plugin escapes the text it takes from pages (html.escape, quote=False).
         entries[code] = [
-            {"location": f"providers/{slug}/", "title": entry["name"][code],
-             "text": " ".join([entry["about"][code], dataset.kinds[entry["kind"]][code], *entry["domains"]])}
+            {"location": f"providers/{slug}/", "title": html.escape(entry["name"][code], quote=False),
+             "text": html.escape(" ".join([entry["about"][code], dataset.kinds[entry["kind"]][code],
+                                           *entry["domains"]]), quote=False)}
             for slug, entry in dataset.providers.items()
         ]
     return entries
@@ -315,6 +321,8 @@ def browser_data(dataset: Dataset, strings: Strings, badge_sizes: dict) -> str:
     `dmm.py lookup`, so the browser and the command line answer alike."""
     data = {
         "limits": {"maxInput": MAX_INPUT, "maxTypoDistance": MAX_TYPO_DISTANCE, "shortDomain": SHORT_DOMAIN},
+        # Rules the browser applies exactly as Python does (names.py, textrules.py).
+        "rules": {"hostLabel": HOST_LABEL.pattern, "trimmed": TRIMMED, "hiddenCategories": list(HIDDEN_CATEGORIES)},
         "domains": dataset.domain_owner,
         "providers": {slug: {"name": entry["name"], "kind": entry["kind"]} for slug, entry in dataset.providers.items()},
         "languages": [{"code": language.code, "prefix": language.url_prefix, "name": language.name,

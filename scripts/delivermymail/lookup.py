@@ -2,7 +2,8 @@
 dataset and the same rules (see generate.domain_table), so both answer alike."""
 from __future__ import annotations
 
-from .dataset import is_hostname
+from .names import is_hostname
+from .textrules import hidden_characters, trim
 
 MAX_INPUT = 320          # longer than any real address (64 + 1 + 255)
 MAX_TYPO_DISTANCE = 2
@@ -10,10 +11,11 @@ SHORT_DOMAIN = 8         # domains shorter than this allow one typo only
 
 
 def domain_of(raw: str) -> str | None:
-    """The domain of an address or bare domain: trimmed, lowercased, after the last @, no final dot.
-    None when what is left is not a valid domain name."""
-    text = (raw or "").strip().lower()
-    if not text or len(text) > MAX_INPUT:
+    """The domain of an address or bare domain: trimmed (textrules.TRIMMED), lowercased, after the
+    last @, no final dot. None when what is left is not a valid domain name, or when the address
+    holds an invisible character anywhere (they can make one address look like another)."""
+    text = trim(raw or "").lower()
+    if not text or len(text) > MAX_INPUT or hidden_characters(text):
         return None
     domain = text.rsplit("@", 1)[-1].rstrip(".")
     return domain if is_hostname(domain) else None
@@ -49,7 +51,7 @@ def suggest(domain: str, known: dict[str, str]) -> str | None:
 
 def lookup(raw: str, domain_owner: dict[str, str]) -> dict:
     """{"address", "domain", "provider", "suggestion"}: provider only for an exact domain match."""
-    address = (raw or "").strip()
+    address = trim(raw or "")
     domain = domain_of(address)
     provider = domain_owner.get(domain) if domain else None
     suggestion = suggest(domain, domain_owner) if domain and not provider else None

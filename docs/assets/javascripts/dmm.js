@@ -16,20 +16,29 @@
   })();
 
   // ---- Lookup: the same rules as scripts/delivermymail/lookup.py --------------------------
-  var HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}$/;
+  // The patterns come from the generated data (names.py, textrules.py): one rule, two languages.
+  var HOST_LABEL = new RegExp("^(?:" + DATA.rules.hostLabel + ")$");
+  var TRIMMED = new RegExp("^[" + DATA.rules.trimmed + "]+|[" + DATA.rules.trimmed + "]+$", "g");
+  var HIDDEN = new RegExp("[" + DATA.rules.hiddenCategories.map(function (category) {
+    return "\\p{" + category + "}";
+  }).join("") + "]", "u");
+
+  function trim(value) {
+    return String(value || "").replace(TRIMMED, "");
+  }
 
   function isHostname(value) {
     if (value.length > 253 || value !== value.toLowerCase() || value.indexOf(".") < 0) return false;
     var labels = value.split(".");
     for (var i = 0; i < labels.length; i++) {
-      if (!HOST_LABEL.test(labels[i]) || labels[i].charAt(labels[i].length - 1) === "-") return false;
+      if (!HOST_LABEL.test(labels[i])) return false;
     }
     return !/^[0-9]+$/.test(labels[labels.length - 1]);
   }
 
   function domainOf(raw) {
-    var text = String(raw || "").trim().toLowerCase();
-    if (!text || text.length > DATA.limits.maxInput) return null;
+    var text = trim(raw).toLowerCase();
+    if (!text || text.length > DATA.limits.maxInput || HIDDEN.test(text)) return null;
     var domain = text.slice(text.lastIndexOf("@") + 1).replace(/\.+$/, "");
     return isHostname(domain) ? domain : null;
   }
@@ -65,7 +74,7 @@
   }
 
   function lookup(raw) {
-    var address = String(raw || "").trim();
+    var address = trim(raw);
     var domain = domainOf(address);
     var provider = domain && Object.prototype.hasOwnProperty.call(DATA.domains, domain) ? DATA.domains[domain] : null;
     return {address: address, domain: domain, provider: provider,
@@ -209,14 +218,19 @@
   var EMAIL = /^[^\s@<>()\[\],;:"\\]{1,64}@([^\s@]+)$/;
 
   function validSender(value) {
-    var text = (value || "").trim();
+    // An address with an invisible character is refused, not cleaned: U+202E can make
+    // "moc.lapyap@troppus.ai" look like "ia.support@paypal.com".
+    var text = trim(value);
+    if (HIDDEN.test(text)) return null;
     var match = EMAIL.exec(text);
     return match && text.length <= 254 && isHostname(match[1].toLowerCase()) ? text : null;
   }
 
   function cleanName(value) {
-    // Shown as text only; control characters and excess length are dropped.
-    return (value || "").replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "").trim().slice(0, 80);
+    // Shown as text only. A name with an invisible character is not shown at all (it could
+    // reorder what the reader sees); a long one is cut.
+    var text = trim(value);
+    return HIDDEN.test(text) ? "" : text.slice(0, 80);
   }
 
   var rawSender = params.get("sender");

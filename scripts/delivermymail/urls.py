@@ -1,0 +1,47 @@
+"""What counts as a safe link in the dataset. The schema only checks that a URL starts with
+https://; these rules refuse the https URLs that deceive a reader or reach a private host.
+The weekly link check (links.py) uses the same rule before it requests anything."""
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit
+
+from .names import is_hostname
+
+
+def url_problem(value: str) -> str | None:
+    """Why `value` is not a safe https link for readers, or None when it is."""
+    if not value.isascii():
+        return "must be ASCII only: write the host in its xn-- form and other letters percent-encoded"
+    if any(ord(character) < 0x21 or ord(character) == 0x7F for character in value):
+        return "must not contain spaces or control characters"
+    if "\\" in value:
+        return "must not contain a backslash (browsers read it as /, other programs do not)"
+    parts = urlsplit(value)
+    if parts.scheme != "https":
+        return "must be an https:// address"
+    if "@" in parts.netloc:
+        return ("must not contain a user name or password before the host: "
+                "'https://bank.example@evil.example/' goes to evil.example")
+    host = parts.hostname or ""
+    try:
+        port = parts.port
+    except ValueError:
+        return "has a port that is not a number"
+    if port not in (None, 443):
+        return f"must use the standard https port, not {port}"
+    if host.startswith("[") or _is_ip(host):
+        return "must name a host, not an IP address"
+    if host == "localhost" or host.endswith(".localhost"):
+        return "must not point at localhost"
+    if not is_hostname(host):
+        return f"has '{host[:80]}' as its host, which is not a valid lowercase domain name"
+    return None
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return True
+    except ValueError:
+        return False
