@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -48,9 +50,42 @@ def _mkdocs(*arguments: str) -> int:
 
 def cmd_build(args) -> int:
     """Generate the pages from data/ and build the site with `mkdocs build --strict` into site/
-    (or --site-dir). Fails on any data problem or MkDocs warning."""
-    extra = ["--site-dir", str(Path(args.site_dir).resolve())] if args.site_dir else []
-    return _mkdocs("build", "--strict", *extra)
+    (or --site-dir). Fails on any data problem or MkDocs warning.
+
+    The build goes into a new folder beside the target, which replaces the target only when the
+    build succeeded: after a failure or an interrupt, site/ is still the last good build."""
+    target = Path(args.site_dir).resolve() if args.site_dir else paths.ROOT / "site"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in target.parent.glob(f".{target.name}.building-*"):
+        shutil.rmtree(leftover, ignore_errors=True)     # from an interrupted build
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    staging.chmod(0o755)    # mkdtemp's 0700 would become the published folder's mode
+    try:
+        status = _mkdocs("build", "--strict", "--site-dir", str(staging))
+        if status == 0:
+            _replace_folder(target, staging)
+        else:
+            print(f"The build failed; {_display(target)} was left as it was.", file=sys.stderr)
+        return status
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _replace_folder(target: Path, new: Path) -> None:
+    """Put `new` in the place of `target` with two renames, so that no reader of `target` ever
+    sees a half-written site."""
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(paths.ROOT))
+    except ValueError:
+        return str(path)
 
 
 def cmd_serve(args) -> int:
