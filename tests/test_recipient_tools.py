@@ -18,6 +18,10 @@ TRICKY = [
     "someone@gmail..com", "!!!", "<script>alert(1)</script>", "someone@" + "a" * 400 + ".com",
     "مستخدم@مثال.مصر", "user@пример.рф", "someone@xn--mgbh0fb.xn--wgbh1c", "a@b@c@gmail.com",
     "someone@-gmail.com", "someone@gmail-.com", "someone@123.456", "\tsomeone@outlook.com\n", "🙂@gmail.com",
+    # Trimmed (textrules.TRIMMED) on both sides alike, or refused as hidden characters:
+    "\ufeffsomeone@gmail.com", "\x1csomeone@gmail.com", "someone@gmail.com\x85", "someone@gmail.com\n",
+    "\u00a0someone@gmail.com\u3000", "someone@gmail.com\u2028", "\u202emoc.lapyap@troppus.ai",
+    "some\u200bone@gmail.com", "someone@gm\u00adail.com", "\u2066someone@gmail.com\u2069",
 ]
 PAYLOADS = [
     '<img src=x onerror="window.__pwned=1">',
