@@ -5,16 +5,18 @@
   page downloads tens of kilobytes, not hundreds (Latin text uses the reader's system fonts);
 - scripts/delivermymail/fonts/*.ttf: the faces the badges are shaped with and drawn from.
 
-Run after `apt-get install fonts-noto-core`. The output is committed; this script is how it was made.
+Run after `apt-get install fonts-noto-core` and `bash scripts/setup.sh fonts`, as
+`.venv/bin/python scripts/make_fonts.py`. The output is committed; this script is how it was made.
 """
 import sys
 from pathlib import Path
 
+from delivermymail import paths
 from fontTools import subset
 
 SOURCE = Path("/usr/share/fonts/truetype/noto")
-TARGET = Path(__file__).resolve().parents[1] / "docs" / "assets" / "fonts"
-BADGE_FONTS = Path(__file__).resolve().parent / "delivermymail" / "fonts"
+TARGET = paths.DOCS / "assets" / "fonts"
+BADGE_FONTS = paths.BADGE_FONTS
 LATIN = ["U+0020-007E", "U+00A0-00FF", "U+2010-2027", "U+2039-203A"]
 # The site's text: the Arabic block (letters, marks, digits, punctuation), joiners and direction
 # marks, spaces, guillemets, dashes. Joined letter forms come along through the font's shaping

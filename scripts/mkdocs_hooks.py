@@ -7,22 +7,16 @@ writes only files whose content changed, which makes the second run cheap and ha
 import hashlib
 import json
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from delivermymail.csp import add_policy
+from delivermymail.dataset import DataError, load_dataset
+from delivermymail.generate import generate_site, guide_search_entries
+from delivermymail.languages import site_languages
+from delivermymail.strings import load_strings
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from delivermymail.csp import add_policy  # noqa: E402
-from delivermymail.dataset import DataError  # noqa: E402
-from delivermymail.dataset import load_dataset  # noqa: E402
-from delivermymail.generate import generate_site, guide_search_entries  # noqa: E402
-from delivermymail.languages import site_languages  # noqa: E402
-from delivermymail.strings import load_strings  # noqa: E402
-
 
 _last_inputs = None
 _serving = False             # `mkdocs serve` injects an inline live-reload script that no policy can know

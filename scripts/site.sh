@@ -9,4 +9,4 @@ bash scripts/setup.sh site
 if [ -z "${SOURCE_DATE_EPOCH:-}" ] && commit_time=$(git log -1 --format=%ct 2>/dev/null); then
   export SOURCE_DATE_EPOCH="$commit_time"
 fi
-exec .venv/bin/python scripts/dmm.py "${1:-build}" "${@:2}"
+exec .venv/bin/dmm "${1:-build}" "${@:2}"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# One command for the tests: set up (dependencies and Debian's Chromium), check the data, run pytest.
-# Extra arguments go to pytest, e.g. `bash scripts/test.sh -k lookup`.
+# One command for the tests: set up (dependencies and Debian's Chromium), lint, check the data, run pytest.
+# Extra arguments go to pytest, e.g. `bash scripts/test.sh -k lookup` or `bash scripts/test.sh -m "not browser"`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
-.venv/bin/python scripts/dmm.py check
+.venv/bin/ruff check --quiet scripts tests
+.venv/bin/dmm check
 exec .venv/bin/python -m pytest "$@"

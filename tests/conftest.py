@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from sitetools import CHROMIUM, FIXTURES, ROOT, TEST_PORT, build, copy_project, serve
 
 

@@ -10,9 +10,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from delivermymail import paths
 from delivermymail.project import copy_project, mkdocs_build  # noqa: F401  (re-exported for the tests)
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = paths.ROOT
 FIXTURES = ROOT / "tests" / "fixtures"
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -74,7 +75,7 @@ class PageParser(HTMLParser):
             self.scripts.append(data)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def parse(file: Path) -> PageParser:
     parser = PageParser()
     parser.feed(file.read_text(encoding="utf-8"))

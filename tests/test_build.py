@@ -5,7 +5,6 @@ import json
 import re
 
 import pytest
-
 from delivermymail.dataset import load_dataset
 from delivermymail.languages import site_languages
 from sitetools import ROOT, TEST_SITE_URL, page_url, pages, parse, resolve

@@ -74,7 +74,7 @@ def test_hosted_entry_reuses_its_hosts_steps(tmp_path):
 
 
 def test_contributing_field_table_is_current():
-    import dmm
+    from delivermymail import cli as dmm
 
     assert dmm.main(["fields", "--verify"]) == 0
     schema_fields = dmm.field_table()

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from delivermymail import links
 from delivermymail.dataset import check_dataset
 from delivermymail.lookup import lookup
@@ -131,7 +130,7 @@ def test_check_command_exits_1_with_file_and_field_for_each_hostile_fixture(tmp_
     folder = tmp_path / "providers"
     shutil.copytree(FIXTURES / "invalid", folder)
     shutil.copy2(ROOT / "data" / "providers" / "gmail.yml", folder / "gmail.yml")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "dmm.py"), "check", "--providers", str(folder)],
+    result = subprocess.run([sys.executable, "-m", "delivermymail", "check", "--providers", str(folder)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     for fixture in (FIXTURES / "invalid").glob("*.yml"):
@@ -207,7 +206,7 @@ def test_a_failed_build_leaves_the_last_good_site(tmp_path):
     (site / "index.html").write_text("last good build", encoding="utf-8")
     faq = project / "docs" / "faq.md"
     faq.write_text(faq.read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")
-    dmm = [sys.executable, str(project / "scripts" / "dmm.py"), "build"]
+    dmm = [sys.executable, "-m", "delivermymail", "build"]
     failed = subprocess.run(dmm, cwd=project, capture_output=True, text=True, env={**os.environ, "SITE_URL": ""})
     assert failed.returncode != 0
     assert (site / "index.html").read_text(encoding="utf-8") == "last good build"

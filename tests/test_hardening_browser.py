@@ -4,7 +4,6 @@ from __future__ import annotations
 from urllib.parse import quote, urlsplit
 
 import pytest
-
 from delivermymail.languages import site_languages
 from delivermymail.strings import load_strings
 from sitetools import pages

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from sitetools import pages, parse
 
 EVENT_ATTRIBUTES = ("onerror", "onclick", "onmouseover", "onload")

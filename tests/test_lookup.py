@@ -6,10 +6,8 @@ import subprocess
 import sys
 
 import pytest
-
 from delivermymail.dataset import load_dataset
 from delivermymail.lookup import domain_of, edit_distance, lookup
-from sitetools import ROOT
 
 DATASET = load_dataset()
 OWNERS = DATASET.domain_owner
@@ -83,6 +81,6 @@ def test_edit_distance_counts_a_swap_once():
     ("???", {"address": "???", "domain": None, "provider": None, "suggestion": None}),
 ])
 def test_cli_json(raw, expected):
-    output = subprocess.run([sys.executable, str(ROOT / "scripts" / "dmm.py"), "lookup", raw, "--json"],
+    output = subprocess.run([sys.executable, "-m", "delivermymail", "lookup", raw, "--json"],
                             capture_output=True, text=True, check=True).stdout
     assert json.loads(output) == expected

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from delivermymail.dataset import check_dataset, walk_fields
 from delivermymail.generate import render_all
 from delivermymail.strings import load_strings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sitetools import FIXTURES, ROOT, build, copy_project
 
 settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True, database=None,

@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from delivermymail.dataset import DataError, check_dataset, load_dataset
 from sitetools import FIXTURES, ROOT
 
@@ -80,7 +79,7 @@ def test_real_dataset_is_valid():
 
 
 def test_check_command_fails_on_broken_data(tmp_path, capsys):
-    import dmm
+    from delivermymail import cli as dmm
 
     shutil.copy2(FIXTURES / "invalid" / "javascript-url.yml", tmp_path / "javascript-url.yml")
     assert dmm.main(["check", "--providers", str(tmp_path)]) == 1
@@ -89,7 +88,7 @@ def test_check_command_fails_on_broken_data(tmp_path, capsys):
 
 
 def test_check_command_passes_on_good_data(tmp_path, capsys):
-    import dmm
+    from delivermymail import cli as dmm
 
     shutil.copy2(FIXTURES / "valid-base.yml", tmp_path / "valid-base.yml")
     assert dmm.main(["check", "--providers", str(tmp_path)]) == 0

@@ -5,7 +5,6 @@ import gzip
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from sitetools import TEST_SITE_URL
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -18,7 +18,9 @@ from fontTools.pens.basePen import BasePen
 from fontTools.pens.transformPen import TransformPen
 from fontTools.ttLib import TTFont
 
-FONTS = Path(__file__).resolve().parent / "fonts"
+from . import paths
+
+FONTS = paths.BADGE_FONTS
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 NEUTRAL = re.compile(r"[\s\u00A0.,:;!?()\[\]\-–—'\"«»/·]")
 
@@ -115,10 +117,10 @@ class Face:
         buffer.language = language
         hb.shape(self.hb_font, buffer, {})
         return [(info.codepoint, position.x_advance, position.x_offset, position.y_offset)
-                for info, position in zip(buffer.glyph_infos, buffer.glyph_positions)]
+                for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=False)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def face(name: str) -> Face:
     return Face(FONTS / name)
 
@@ -138,7 +140,7 @@ def runs(text: str) -> list[tuple[str, bool]]:
     return [(run, arabic) for run, arabic in result]
 
 
-@lru_cache(maxsize=None)
+@cache
 def glyph_outline(font_name: str, glyph_id: int, font_size: float) -> tuple[tuple[int, int] | None, str]:
     """A glyph's outline at a size: its first point (tenths of a pixel from the glyph's origin,
     y downwards) and the rest of the path, relative. Cached: badges repeat the same letters."""
@@ -156,7 +158,7 @@ class Line:
     glyphs: tuple   # names of the glyphs drawn, in visual order (what tests check for joining)
 
 
-@lru_cache(maxsize=None)
+@cache
 def shape_line(text: str, font_size: float, rtl: bool) -> Line:
     """Shape and draw one line. In a right-to-left line the runs are laid out right to left;
     inside each run HarfBuzz already gives visual order."""
@@ -206,10 +208,7 @@ def render_svg(badge: Badge) -> tuple[str, int, int]:
     mark_size = height * (1.0 if badge.style == "compact" else 0.72 if badge.style == "pill" else 0.62)
     gap = height * 0.25
     text_width = max(title.width, tagline.width if tagline else 0)
-    if badge.style == "compact":
-        width = mark_size + padding * 2 + text_width
-    else:
-        width = padding + mark_size + gap + text_width + padding
+    width = mark_size + padding * 2 + text_width if badge.style == "compact" else padding + mark_size + gap + text_width + padding
     width, height = round(width), round(height)
 
     # The mark (an envelope with a tick) sits at the start of the reading direction.
@@ -260,7 +259,7 @@ def _mark(x: float, y: float, size: float, colours: dict, square: bool) -> str:
     return background + envelope
 
 
-@lru_cache(maxsize=None)
+@cache
 def render_png(svg: str, width: int, height: int) -> bytes:
     return bytes(resvg_py.svg_to_bytes(svg_string=svg, width=width, height=height, skip_system_fonts=True))
 

@@ -1,4 +1,4 @@
-"""`dmm.py bench`: how build time and size grow with the number of providers.
+"""`dmm bench`: how build time and size grow with the number of providers.
 
 Synthesises N providers with realistic field sizes (the Gmail entry's texts, renamed), builds them
 in a temporary copy of the project, and prints figures. For comparison it also builds the same
@@ -9,13 +9,13 @@ from __future__ import annotations
 import gzip
 import os
 import queue
+import shutil
 import socket
+import statistics
 import subprocess
 import sys
-import threading
-import shutil
-import statistics
 import tempfile
+import threading
 import time
 from pathlib import Path
 

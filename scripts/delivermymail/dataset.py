@@ -1,6 +1,6 @@
 """The one loader and validator of the provider dataset.
 
-The command line (`dmm.py check`), the MkDocs hook and the tests all call `check_dataset`
+The command line (`dmm check`), the MkDocs hook and the tests all call `check_dataset`
 or `load_dataset`, so a file that one rejects, all reject. Every problem is reported at once,
 each with its file, field path and, where YAML knows it, line.
 """
@@ -73,7 +73,7 @@ def build_date() -> dt.date:
     """Today, or the date of SOURCE_DATE_EPOCH when it is set, so that a rebuild of the same
     commit gives the same pages (the staleness list depends on the date)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
 
 
 def is_stale(entry: dict, today: dt.date) -> bool:

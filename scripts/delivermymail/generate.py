@@ -16,19 +16,19 @@ from pathlib import Path
 
 import jinja2
 import segno
-from markupsafe import Markup, escape
 from babel import Locale
 from babel.dates import format_date
+from markupsafe import Markup, escape
 
 from . import paths
 from .badges import badge_files, catalogue
 from .dataset import LABEL_TOKEN, WORLD, Dataset, is_stale, load_dataset
 from .languages import Language
 from .lookup import MAX_INPUT, MAX_TYPO_DISTANCE, SHORT_DOMAIN
-from .names import HOST_LABEL
-from .textrules import HIDDEN_CATEGORIES, TRIMMED
 from .markdown_safe import front_matter, md_text, md_url, token
+from .names import HOST_LABEL
 from .strings import Strings, load_strings
+from .textrules import HIDDEN_CATEGORIES, TRIMMED
 
 API_SCHEMA_VERSION = 1
 PLATFORMS = ("web", "android", "ios", "desktop")
@@ -318,7 +318,7 @@ BROWSER_STRINGS = ("ui_", "letter_", "badge_")
 
 def browser_data(dataset: Dataset, strings: Strings, badge_sizes: dict) -> str:
     """The finder's domain table and the browser tools' strings: the same data and limits as
-    `dmm.py lookup`, so the browser and the command line answer alike."""
+    `dmm lookup`, so the browser and the command line answer alike."""
     data = {
         "limits": {"maxInput": MAX_INPUT, "maxTypoDistance": MAX_TYPO_DISTANCE, "shortDomain": SHORT_DOMAIN},
         # Rules the browser applies exactly as Python does (names.py, textrules.py).

@@ -9,7 +9,6 @@ import yaml
 
 from . import paths
 
-
 # Languages written right to left; Material decides the page direction from the same fact.
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi"})
 

@@ -92,5 +92,5 @@ def check(url: str, timeout: float = 20, opener=_opener) -> str | None:
 
 def check_all(links: dict[str, list[str]], workers: int = 8) -> dict[str, str]:
     with ThreadPoolExecutor(workers) as pool:
-        results = dict(zip(links, pool.map(check, links)))
+        results = dict(zip(links, pool.map(check, links), strict=False))
     return {url: problem for url, problem in results.items() if problem}

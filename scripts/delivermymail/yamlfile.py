@@ -13,7 +13,6 @@ from pathlib import Path
 
 import yaml
 
-
 # libyaml's parser when PyYAML has it (about ten times faster on thousands of files).
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STRING_TAG = "tag:yaml.org,2002:str"
