@@ -11,8 +11,9 @@ Run after `apt-get install fonts-noto-core` and `bash scripts/setup.sh fonts`, a
 import sys
 from pathlib import Path
 
-from delivermymail import paths
 from fontTools import subset
+
+from delivermymail import paths
 
 SOURCE = Path("/usr/share/fonts/truetype/noto")
 TARGET = paths.DOCS / "assets" / "fonts"

@@ -9,11 +9,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from sitetools import ROOT
+
 from delivermymail.badges import SVG_BUDGET, Badge, catalogue, face, render_svg, shape_line
 from delivermymail.dataset import load_dataset
 from delivermymail.languages import site_languages
 from delivermymail.strings import load_strings
-from sitetools import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
 REFERENCES = ROOT / "tests" / "reference"

@@ -5,9 +5,10 @@ import json
 import re
 
 import pytest
+from sitetools import ROOT, TEST_SITE_URL, page_url, pages, parse, resolve
+
 from delivermymail.dataset import load_dataset
 from delivermymail.languages import site_languages
-from sitetools import ROOT, TEST_SITE_URL, page_url, pages, parse, resolve
 
 LANGUAGES = site_languages()
 DATASET = load_dataset()

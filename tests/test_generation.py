@@ -4,11 +4,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from sitetools import FIXTURES
+
 from delivermymail.dataset import load_dataset
 from delivermymail.generate import generate_site, render_all
 from delivermymail.languages import Language, site_languages
 from delivermymail.strings import load_strings, missing_translations
-from sitetools import FIXTURES
 
 
 def test_site_has_no_missing_translation():

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sitetools import FIXTURES, ROOT, copy_project
+
 from delivermymail import links
 from delivermymail.dataset import check_dataset
 from delivermymail.lookup import lookup
 from delivermymail.textrules import TEXT_MARKS, trim
 from delivermymail.urls import url_problem
-from sitetools import FIXTURES, ROOT, copy_project
 
 BASE = (FIXTURES / "valid-base.yml").read_text(encoding="utf-8")
 

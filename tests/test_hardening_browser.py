@@ -4,9 +4,10 @@ from __future__ import annotations
 from urllib.parse import quote, urlsplit
 
 import pytest
+from sitetools import pages
+
 from delivermymail.languages import site_languages
 from delivermymail.strings import load_strings
-from sitetools import pages
 
 pytestmark = pytest.mark.browser
 STRINGS = load_strings(site_languages()).by_language

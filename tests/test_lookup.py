@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+
 from delivermymail.dataset import load_dataset
 from delivermymail.lookup import domain_of, edit_distance, lookup
 

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from delivermymail.dataset import check_dataset, walk_fields
-from delivermymail.generate import render_all
-from delivermymail.strings import load_strings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitetools import FIXTURES, ROOT, build, copy_project
+
+from delivermymail.dataset import check_dataset, walk_fields
+from delivermymail.generate import render_all
+from delivermymail.strings import load_strings
 
 settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True, database=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

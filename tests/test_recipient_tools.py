@@ -4,6 +4,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
+
 from delivermymail.dataset import load_dataset
 from delivermymail.lookup import lookup
 

@@ -6,8 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from delivermymail.dataset import DataError, check_dataset, load_dataset
 from sitetools import FIXTURES, ROOT
+
+from delivermymail.dataset import DataError, check_dataset, load_dataset
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.yml"))
 TODAY = dt.date(2026, 11, 26)

@@ -108,13 +108,13 @@ class Face:
         self.upem = self.ttfont["head"].unitsPerEm
         self.cmap = self.ttfont.getBestCmap()
 
-    def shape(self, text: str, rtl: bool, script: str, language: str):
-        """Glyphs in visual order (left to right): (glyph id, advance, x offset, y offset)."""
+    def shape(self, text: str, rtl: bool, script: str):
+        """Glyphs in visual order (left to right): (glyph id, advance, x offset, y offset). No
+        language is set: each bundled face's default language system serves its script."""
         buffer = hb.Buffer()
         buffer.add_str(text)
         buffer.direction = "rtl" if rtl else "ltr"
         buffer.script = script
-        buffer.language = language
         hb.shape(self.hb_font, buffer, {})
         return [(info.codepoint, position.x_advance, position.x_offset, position.y_offset)
                 for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=False)]
@@ -170,7 +170,7 @@ def shape_line(text: str, font_size: float, rtl: bool) -> Line:
         font_name = "badge-arabic.ttf" if arabic else "badge-latin.ttf"
         font = face(font_name)
         scale = font_size / font.upem
-        glyphs = font.shape(run, rtl=arabic, script="Arab" if arabic else "Latn", language="ar" if arabic else "en")
+        glyphs = font.shape(run, rtl=arabic, script="Arab" if arabic else "Latn")
         for gid, advance, x_offset, y_offset in glyphs:
             first, rest = glyph_outline(font_name, gid, font_size)
             if first is not None:
@@ -278,7 +278,7 @@ def catalogue(languages, strings, providers: dict) -> list[Badge]:
                                         style, theme, size, text["badge_title"],
                                         text["badge_tagline"] if style == "card" else "", text["badge_label"]))
         for slug, entry in providers.items():
-            fields = {"provider": entry["name"]["en"]}
+            fields = {"provider": entry["name"][language.code]}
             for theme in THEMES:
                 badges.append(Badge(f"providers/{slug}-{language.code}-{theme}", language.code, rtl, "pill", theme, "md",
                                     text["badge_provider_title"].format_map(fields), "",

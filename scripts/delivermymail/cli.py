@@ -102,7 +102,8 @@ def cmd_lookup(args) -> int:
         return 0
     if result["provider"]:
         entry = dataset.providers[result["provider"]]
-        print(f"{result['domain']}: {entry['name']['en']} ({result['provider']}) -> /providers/{result['provider']}/")
+        default = dataset.languages[0].code
+        print(f"{result['domain']}: {entry['name'][default]} ({result['provider']}) -> /providers/{result['provider']}/")
     elif result["domain"] is None:
         print("Not an e-mail address or domain.")
         return 1

@@ -176,7 +176,7 @@ def rule_known_kind(entry: dict, context: RuleContext):
 
 
 def rule_known_regions(entry: dict, context: RuleContext):
-    known = _territories()
+    known = _territories(context.languages[0])
     for index, region in enumerate(entry.get("regions", [])):
         if region not in known:
             yield ("regions", index), f"{region!r} is not an ISO 3166 region code that CLDR knows"
@@ -332,8 +332,9 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
 
 
 @lru_cache(maxsize=1)
-def _territories() -> frozenset:
-    return frozenset(Locale("en").territories)
+def _territories(language: str) -> frozenset:
+    """The region codes CLDR knows (the codes are the same in every language's list)."""
+    return frozenset(Locale.parse(language).territories)
 
 
 def _display(file: Path) -> str:

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
+from babel import Locale
 
 from . import paths
-
-# Languages written right to left; Material decides the page direction from the same fact.
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi"})
 
 
 @dataclass(frozen=True)
@@ -21,7 +19,8 @@ class Language:
 
     @property
     def direction(self) -> str:
-        return "rtl" if self.code in RTL_LANGUAGES else "ltr"
+        """'rtl' or 'ltr', from CLDR (Material decides the page direction from the same fact)."""
+        return _direction(self.code)
 
     @property
     def url_prefix(self) -> str:
@@ -32,6 +31,11 @@ class Language:
     def suffix(self) -> str:
         """'' for the default language, '.ar' for the others: the part of the file name before .md."""
         return "" if self.default else f".{self.code}"
+
+
+@cache
+def _direction(code: str) -> str:
+    return Locale.parse(code).text_direction
 
 
 class _TolerantLoader(yaml.SafeLoader):

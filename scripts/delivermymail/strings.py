@@ -12,6 +12,10 @@ from .languages import Language
 from .yamlfile import read_plain_yaml
 
 
+class MissingTranslation(Exception):
+    """A language lacks a strings file, a string, or a string's {fields}; the message lists each gap."""
+
+
 @dataclass
 class Strings:
     by_language: dict[str, dict[str, str]]
@@ -26,11 +30,11 @@ def load_strings(languages: list[Language]) -> Strings:
     for language in languages:
         file = paths.STRINGS / f"{language.code}.yml"
         if not file.exists():
-            raise FileNotFoundError(f"{file.relative_to(paths.ROOT)}: missing (template strings for '{language.code}')")
+            raise MissingTranslation(f"data/strings/{language.code}.yml: missing (the template strings for '{language.code}')")
         by_language[language.code] = read_plain_yaml(file) or {}
     problems = missing_translations(languages, by_language)
     if problems:
-        raise KeyError("; ".join(problems))
+        raise MissingTranslation("; ".join(problems))
     return Strings(by_language)
 
 

@@ -5,7 +5,7 @@ U+202E turns `moc.lapyap@troppus.ai` into what looks like `ia.support@paypal.com
 in addresses and names from the address bar, and in the dataset's domains, slugs, URLs and labels.
 Reader-facing texts may keep the few marks that real writing needs (TEXT_MARKS).
 
-The browser gets HIDDEN_CATEGORIES and TRIMMED through the generated data (generate.browser_data),
+The browser gets HIDDEN_CATEGORIES and TRIMMED through the generated data (browser.browser_data),
 so both sides apply the same rule.
 """
 from __future__ import annotations

@@ -412,9 +412,9 @@
   }
 
   // ---- Search: Arabic marks ------------------------------------------------------------------
-  // The search index holds Arabic text without short vowels and tatweel (mkdocs_hooks.py removes
-  // them); the query loses them too before Material's search reads it, so both spellings match.
-  var ARABIC_MARKS = /[\u0640\u064B-\u065F\u0670\u06D6-\u06ED]/g;
+  // The search index holds Arabic text without short vowels and tatweel (delivermymail/search.py
+  // removes them); the query loses the same marks before Material's search reads it.
+  var ARABIC_MARKS = new RegExp("[" + DATA.rules.arabicMarks + "]", "g");
   document.addEventListener("input", function (event) {
     var target = event.target;
     if (target && target.classList && target.classList.contains("md-search__input") && ARABIC_MARKS.test(target.value)) {

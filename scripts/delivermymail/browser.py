@@ -1,0 +1,38 @@
+"""The data the browser tools run on (assets/generated/dmm-data.js): the domain table, the limits
+and rules they share with Python, and their strings. Every rule the browser applies comes from here,
+never from a hand copy in the JavaScript."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .dataset import Dataset
+from .lookup import MAX_INPUT, MAX_TYPO_DISTANCE, SHORT_DOMAIN
+from .names import HOST_LABEL
+from .search import ARABIC_MARKS
+from .strings import Strings
+from .textrules import HIDDEN_CATEGORIES, TRIMMED
+
+BROWSER_DATA = Path("assets", "generated", "dmm-data.js")
+
+BROWSER_STRINGS = ("ui_", "letter_", "badge_")
+
+
+def browser_data(dataset: Dataset, strings: Strings, badge_sizes: dict) -> str:
+    """The finder's domain table and the browser tools' strings: the same data and limits as
+    `dmm lookup`, so the browser and the command line answer alike."""
+    data = {
+        "limits": {"maxInput": MAX_INPUT, "maxTypoDistance": MAX_TYPO_DISTANCE, "shortDomain": SHORT_DOMAIN},
+        # Rules the browser applies exactly as Python does (names.py, textrules.py).
+        "rules": {"hostLabel": HOST_LABEL.pattern, "trimmed": TRIMMED, "hiddenCategories": list(HIDDEN_CATEGORIES),
+                  "arabicMarks": ARABIC_MARKS},
+        "domains": dataset.domain_owner,
+        "providers": {slug: {"name": entry["name"], "kind": entry["kind"]} for slug, entry in dataset.providers.items()},
+        "languages": [{"code": language.code, "prefix": language.url_prefix, "name": language.name,
+                       "direction": language.direction} for language in dataset.languages],
+        "badges": {name: size for name, size in badge_sizes.items() if not name.startswith("providers/")},
+        "strings": {language.code: {key: text for key, text in strings.by_language[language.code].items()
+                                    if key.startswith(BROWSER_STRINGS)} for language in dataset.languages},
+    }
+    return ("// Generated from data/ by scripts/delivermymail/generate.py; do not edit.\n"
+            f"window.DMM_DATA = {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n")

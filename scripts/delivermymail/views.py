@@ -1,0 +1,184 @@
+"""What each generated page shows, in one language, already chosen, ordered and escaped: the
+views handed to the templates in templates/. Logic lives here; markup lives in the templates."""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from babel import Locale
+from babel.dates import format_date
+from markupsafe import Markup
+
+from .dataset import LABEL_TOKEN, WORLD, Dataset, is_stale
+from .languages import Language
+from .markdown_safe import md_text, md_url, token
+from .strings import Strings
+
+PLATFORMS = ("web", "android", "ios", "desktop")
+TASKS = (("find", "section_find"), ("not_spam", "section_not_spam"), ("allow", "section_allow"))
+TASK_IDS = {"find": "find", "not_spam": "not-spam", "allow": "allow"}
+
+
+class Page:
+    """Helpers for one language, handed to the templates as `t` and friends."""
+
+    def __init__(self, dataset: Dataset, language: Language, strings: Strings, escape=md_text):
+        self.escape = escape          # md_text for Markdown templates, html escape for HTML ones
+        self.dataset = dataset
+        self.language = language
+        self.code = language.code
+        self.strings = strings
+        self.locale = Locale.parse(language.code)
+        self.default_code = dataset.languages[0].code     # the site's default language
+
+    def t(self, key: str, **fields) -> Markup:
+        """A template string with its fields filled in; the fields are escaped, the string is trusted."""
+        return self.strings.format(self.code, key, {name: self.escape(value) for name, value in fields.items()})
+
+    def text(self, value: dict) -> str:
+        return value[self.code]
+
+    def date(self, iso: str) -> str:
+        return format_date(dt.date.fromisoformat(iso), format="long", locale=self.locale)
+
+    def region(self, code: str) -> str:
+        # CLDR writes some names in lowercase for use inside sentences ("world"); these are headings.
+        name = self.locale.territories.get(code, code)
+        return name[:1].upper() + name[1:]
+
+    def url(self, value) -> str:
+        if isinstance(value, str):
+            return value
+        return value.get(self.code) or value.get(self.default_code) or next(iter(value.values()))
+
+    def step(self, text: str, labels: dict) -> Markup:
+        """A step with each [[label]] shown as the provider's own label, isolated for bidi."""
+        parts, position = [], 0
+        for match in LABEL_TOKEN.finditer(text):
+            parts.append(self.escape(text[position:match.start()]))
+            label = labels[match.group(1)]
+            code = self.code if self.code in label else self.default_code
+            parts.append(Markup('<bdi lang="{}">{}</bdi>').format(
+                code, self.escape(label[code])))
+            position = match.end()
+        parts.append(self.escape(text[position:]))
+        return Markup("").join(parts)
+
+    def language_name(self, code: str) -> str:
+        return Locale.parse(code).get_display_name(self.locale) or code
+
+
+def provider_view(page: Page, slug: str, entry: dict) -> dict:
+    """Everything a guide shows, in one language, already chosen and ordered."""
+    dataset = page.dataset
+    steps, labels = dataset.steps_of(entry)
+    host = dataset.providers.get(entry["hosted_by"]) if entry.get("hosted_by") else None
+    sections = []
+    for task, title_key in TASKS:
+        sections.append({
+            "id": token(TASK_IDS[task]), "title": page.t(title_key), "intro": page.t(f"{title_key}_intro"),
+            "generic": page.t(f"generic_{task}"),
+            "platforms": [
+                {"id": token(f"{TASK_IDS[task]}-{key}"), "title": page.t(f"platform_{key}"),
+                 "steps": [page.step(text, labels) for text in steps[key][task][page.code]]}
+                for key in PLATFORMS if key in steps and task in steps[key]
+            ],
+        })
+    # The labels table: one row per label, one column per interface language that was checked,
+    # the reader's language first, then the site's default language, then the provider's own languages.
+    codes = sorted({code for values in labels.values() for code in values},
+                   key=lambda code: (code != page.code, code != page.default_code, code))
+    label_table = {
+        "languages": [{"code": token(code), "name": page.language_name(code)} for code in codes],
+        "rows": [[{"code": token(code), "text": values.get(code)} for code in codes] for values in labels.values()],
+    }
+
+    def links(items):
+        return [{"title": page.text(item["title"]), "url": page.url(item["url"]),
+                 "note": page.text(item["note"]) if item.get("note") else None} for item in items]
+
+    return {
+        "slug": token(slug),
+        "name": page.text(entry["name"]),
+        "about": page.text(entry["about"]),
+        "kind": dataset.kinds[entry["kind"]][page.code],
+        "operator": page.text(entry["operator"]) if entry.get("operator") else None,
+        "regions": [page.region(code) for code in entry["regions"]],
+        "domains": [token(domain) for domain in entry["domains"]],
+        "website": entry["website"],
+        "host": {"slug": token(entry["hosted_by"]), "name": page.text(host["name"])} if host else None,
+        "sections": sections,
+        "labels": label_table,
+        "complaint": links(entry["complaint"]),
+        "senders": links(entry.get("senders", [])),
+        "notes": page.text(entry["notes"]) if entry.get("notes") else None,
+        "sources": [{"url": source["url"], "title": source.get("title") or source["url"],
+                     "checked": page.date(source["checked"])} for source in entry["sources"]],
+        "last_verified": page.date(entry["last_verified"]),
+        "meta_title": page.strings.format(page.code, "guide_title", {"name": page.text(entry["name"])}),
+        "meta_description": page.strings.format(page.code, "guide_description", {"name": page.text(entry["name"])}),
+    }
+
+
+def _sort_key(text: str) -> str:
+    """Alphabetical order across scripts: accents and Arabic hamza or vowel marks do not start a
+    new letter (É files under E, أ and إ under ا)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if unicodedata.category(char) != "Mn").casefold()
+
+
+def index_view(page: Page) -> dict:
+    entries = sorted(page.dataset.providers.items(), key=lambda item: _sort_key(page.text(item[1]["name"])))
+    groups: dict[str, list] = {}
+    for slug, entry in entries:
+        name = page.text(entry["name"])
+        groups.setdefault(_sort_key(name)[:1].upper(), []).append(
+            {"slug": token(slug), "name": name, "kind": page.dataset.kinds[entry["kind"]][page.code],
+             "domains": [token(domain) for domain in entry["domains"]]})
+    return {"groups": list(groups.items()), "count": len(entries), "first_letter_id": token("letter-1")}
+
+
+def regions_view(page: Page) -> dict:
+    by_region: dict[str, list] = {}
+    for slug, entry in page.dataset.providers.items():
+        for code in entry["regions"]:
+            by_region.setdefault(code, []).append({"slug": token(slug), "name": page.text(entry["name"])})
+    order = sorted(by_region, key=lambda code: (code != WORLD, _sort_key(page.region(code))))
+    return {"regions": [{"id": token(f"region-{code.lower()}"), "name": page.region(code),
+                         "providers": sorted(by_region[code], key=lambda item: _sort_key(item["name"]))}
+                        for code in order]}
+
+
+def needs_checking_view(page: Page) -> dict:
+    """Where contributors can help: stale entries first, then entries with facts still missing."""
+    dataset = page.dataset
+    stale, gaps = [], []
+    for slug, entry in sorted(dataset.providers.items(), key=lambda item: item[1]["last_verified"]):
+        name = page.text(entry["name"])
+        if is_stale(entry, dataset.today):
+            stale.append({"slug": token(slug), "name": name, "date": page.date(entry["last_verified"])})
+        missing = []
+        steps, labels = dataset.steps_of(entry)
+        if not steps:
+            missing.append(page.t("needs_no_steps"))
+        if not entry["complaint"]:
+            missing.append(page.t("needs_no_complaint"))
+        if entry["kind"] != "workplace-filter" and WORLD in entry["regions"] and labels:
+            for language in dataset.languages[1:]:
+                if not any(language.code in values for values in labels.values()):
+                    missing.append(page.t("needs_no_labels_in", language=page.language_name(language.code)))
+        if missing:
+            gaps.append({"slug": token(slug), "name": name, "missing": missing})
+    gaps.sort(key=lambda item: _sort_key(item["name"]))
+    return {"stale": stale, "gaps": gaps}
+
+
+def senders_view(page: Page) -> dict:
+    """Every provider that publishes something for senders, alphabetically."""
+    entries = [
+        {"slug": token(slug), "name": page.text(entry["name"]), "date": page.date(entry["last_verified"]),
+         "links": [{"title": page.text(item["title"]), "url": md_url(page.url(item["url"])),
+                    "note": page.text(item["note"]) if item.get("note") else None} for item in entry["senders"]]}
+        for slug, entry in page.dataset.providers.items() if entry.get("senders")
+    ]
+    return {"providers": sorted(entries, key=lambda item: _sort_key(item["name"]))}

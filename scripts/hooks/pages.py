@@ -1,0 +1,76 @@
+"""MkDocs hook: fixes to each page as the theme wrote it.
+
+- `dir` on <html>: the theme puts it only on <body>; readers' tools and search engines look at <html>;
+- the templates' indentation (about a fifth of each page) is dropped;
+- the theme's configuration is written compactly, and a page in another language than the
+  default gets its language's root as the search base, so its search box loads that language's
+  own index (hooks/search.py writes it).
+"""
+import json
+import re
+from pathlib import Path
+
+from delivermymail.languages import site_languages
+
+_BODY_DIRECTION = re.compile(r'<body dir="(ltr|rtl)"')
+_HTML_TAG = re.compile(r"<html (?![^>]*\bdir=)")
+# The theme's configuration: the one element of its output this hook depends on. If a theme
+# release renames it, theme_config() raises and tests/test_build.py says so.
+_THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_KEEP_WHITESPACE = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S)
+_INDENTATION = re.compile(r"\n[ \t]+")
+
+
+def on_post_page(output, page, config, **kwargs):
+    match = _BODY_DIRECTION.search(output)
+    if match:
+        output = _HTML_TAG.sub(f'<html dir="{match.group(1)}" ', output, count=1)
+    output = strip_indentation(output)
+    language = _language_of(page, config)
+    search_base = None
+    if language and not language.default:
+        search_base = _language_root(theme_config(output)["base"], language.url_prefix.count("/"))
+    return rewrite_theme_config(output, search_base)
+
+
+def theme_config(html: str) -> dict:
+    found = _THEME_CONFIG.search(html)
+    if not found:
+        raise ValueError('the theme no longer writes <script id="__config" type="application/json">: '
+                         "update hooks/pages.py")
+    return json.loads(found.group(2))
+
+
+def rewrite_theme_config(html: str, search_base: str | None) -> str:
+    """The theme's configuration, parsed and written again: without the \\uXXXX escapes the theme
+    uses for every non-ASCII letter (six bytes for each Arabic letter instead of two), and with
+    `base` (where its search looks for the index) set to `search_base` when one is given."""
+    config = theme_config(html)
+    if search_base is not None:
+        config["base"] = search_base
+    text = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
+    return _THEME_CONFIG.sub(lambda found: found.group(1) + text + found.group(3), html, count=1)
+
+
+def _language_root(base: str, depth: int) -> str:
+    """`base` is the way from the page to the site root ("../.."); the language's root is `depth`
+    folders less far away."""
+    parts = base.split("/")
+    return "/".join(parts[:-depth]) if len(parts) > depth else "."
+
+
+def strip_indentation(html: str) -> str:
+    """Drop the templates' indentation, except inside elements where whitespace is content.
+    Line breaks stay, so the HTML still means the same."""
+    parts = _KEEP_WHITESPACE.split(html)
+    # split() with two groups yields: text, whole element, tag name, text, ...
+    return "".join(_INDENTATION.sub("\n", part) if index % 3 == 0 else (part if index % 3 == 1 else "")
+                   for index, part in enumerate(parts))
+
+
+def _language_of(page, config):
+    code = getattr(page.file, "locale", None)
+    for language in site_languages(Path(config["config_file_path"])):
+        if language.code == code:
+            return language
+    return None
