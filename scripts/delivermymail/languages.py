@@ -38,11 +38,11 @@ def _direction(code: str) -> str:
     return Locale.parse(code).text_direction
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class TolerantLoader(yaml.SafeLoader):
     """mkdocs.yml uses tags such as !ENV; their values do not matter here."""
 
 
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def site_languages(mkdocs_yml: Path = paths.MKDOCS_YML) -> list[Language]:
@@ -53,12 +53,15 @@ def site_languages(mkdocs_yml: Path = paths.MKDOCS_YML) -> list[Language]:
 
 @lru_cache(maxsize=8)
 def _read_languages(mkdocs_yml: Path, modified: int) -> tuple[Language, ...]:
-    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=TolerantLoader)
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
             entries = plugin["i18n"]["languages"]
             break
     else:
+        if config.get("INHERIT"):     # a configuration that extends another (MkDocs' INHERIT)
+            parent = mkdocs_yml.parent / config["INHERIT"]
+            return _read_languages(parent, parent.stat().st_mtime_ns)
         raise RuntimeError(f"{mkdocs_yml}: no i18n plugin with a list of languages")
     languages = [
         Language(entry["locale"], entry["name"], bool(entry.get("default")))

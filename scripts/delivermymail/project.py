@@ -26,8 +26,9 @@ def copy_project(target: Path, providers: list[Path]) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, site_dir: Path, site_url: str, **env) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site_dir: Path, site_url: str, config_file: str = "mkdocs.yml",
+                 **env) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project copy, as the README runs it."""
     environment = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **env}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config_file),
                            "-d", str(site_dir)], cwd=project, env=environment, capture_output=True, text=True)
