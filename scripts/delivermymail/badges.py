@@ -29,6 +29,7 @@ STYLES = ("compact", "pill", "card")
 SVG_BUDGET = {"compact": 5_000, "pill": 5_000, "card": 14_000}
 THEMES = ("light", "dark")
 SIZES = {"sm": 0.8, "md": 1.0, "lg": 1.5}
+DEFAULT_STYLE, DEFAULT_SIZE = "pill", "md"     # what the kit's configurator offers first
 PALETTE = {
     "light": {"background": "#ffffff", "border": "#00796b", "text": "#004d40", "muted": "#37474f",
               "mark": "#00796b", "mark_fg": "#ffffff"},

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .dataset import Dataset
+from .badges import DEFAULT_SIZE, DEFAULT_STYLE, SIZES, STYLES, THEMES
+from .dataset import WORKPLACE_KIND, Dataset
 from .lookup import MAX_INPUT, MAX_TYPO_DISTANCE, SHORT_DOMAIN
 from .names import HOST_LABEL
 from .search import ARABIC_MARKS
@@ -31,8 +32,12 @@ def browser_data(dataset: Dataset, strings: Strings, badge_sizes: dict) -> str:
         "languages": [{"code": language.code, "prefix": language.url_prefix, "name": language.name,
                        "direction": language.direction} for language in dataset.languages],
         "badges": {name: size for name, size in badge_sizes.items() if not name.startswith("providers/")},
+        "badgeOptions": {"styles": list(STYLES), "themes": list(THEMES), "sizes": list(SIZES),
+                         "defaultStyle": DEFAULT_STYLE, "defaultSize": DEFAULT_SIZE},
+        "workplaceKind": WORKPLACE_KIND,
         "strings": {language.code: {key: text for key, text in strings.by_language[language.code].items()
                                     if key.startswith(BROWSER_STRINGS)} for language in dataset.languages},
     }
-    return ("// Generated from data/ by scripts/delivermymail/generate.py; do not edit.\n"
-            f"window.DMM_DATA = {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n")
+    # An ES module: the browser tools import it (docs/assets/javascripts/dmm/).
+    return ("// Generated from data/ by scripts/delivermymail/browser.py; do not edit.\n"
+            f"export default {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n")

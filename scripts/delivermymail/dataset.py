@@ -27,6 +27,7 @@ from .yamlfile import YamlError, read_plain_yaml, read_yaml
 
 LABEL_TOKEN = re.compile(r"\[\[([^\[\]]*)\]\]")
 STALE_AFTER_DAYS = 365
+WORKPLACE_KIND = "workplace-filter"     # the kind whose readers write to their own IT team
 WORLD = "001"
 
 

@@ -1,5 +1,5 @@
 """Which provider hosts an address. The browser finder uses a table generated from the same
-dataset and the same rules (browser.browser_data hands them to dmm.js), so both answer alike."""
+dataset and the same rules (browser.browser_data hands them to the browser tools), so both answer alike."""
 from __future__ import annotations
 
 from .names import is_hostname

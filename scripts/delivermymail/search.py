@@ -10,7 +10,7 @@ from .languages import Language
 
 # Arabic short vowels and other marks, and the tatweel: most Arabic is written without them, so
 # they are removed from the index here and from the reader's query in the browser (browser.py
-# hands the same class to dmm.js).
+# hands the same class to the browser tools).
 ARABIC_MARKS = "\\u0640\\u064B-\\u065F\\u0670\\u06D6-\\u06ED"
 _MARKS = re.compile(f"[{ARABIC_MARKS}]")
 

@@ -9,7 +9,7 @@ from babel import Locale
 from babel.dates import format_date
 from markupsafe import Markup
 
-from .dataset import LABEL_TOKEN, WORLD, Dataset, is_stale
+from .dataset import LABEL_TOKEN, WORKPLACE_KIND, WORLD, Dataset, is_stale
 from .languages import Language
 from .markdown_safe import md_text, md_url, token
 from .strings import Strings
@@ -163,7 +163,7 @@ def needs_checking_view(page: Page) -> dict:
             missing.append(page.t("needs_no_steps"))
         if not entry["complaint"]:
             missing.append(page.t("needs_no_complaint"))
-        if entry["kind"] != "workplace-filter" and WORLD in entry["regions"] and labels:
+        if entry["kind"] != WORKPLACE_KIND and WORLD in entry["regions"] and labels:
             for language in dataset.languages[1:]:
                 if not any(language.code in values for values in labels.values()):
                     missing.append(page.t("needs_no_labels_in", language=page.language_name(language.code)))

@@ -1,0 +1,69 @@
+// Which provider hosts an address: the same rules as scripts/delivermymail/lookup.py. The
+// patterns and limits come from the generated data (names.py, textrules.py, lookup.py), so the
+// browser and `dmm lookup` answer alike; tests/test_recipient_tools.py compares them. No DOM here.
+import DATA from "../../generated/dmm-data.js";
+
+const rules = DATA.rules;
+const HOST_LABEL = new RegExp("^(?:" + rules.hostLabel + ")$");
+const TRIMMED = new RegExp("^[" + rules.trimmed + "]+|[" + rules.trimmed + "]+$", "g");
+const HIDDEN = new RegExp("[" + rules.hiddenCategories.map((category) => "\\p{" + category + "}").join("") + "]", "u");
+
+export function trim(value) {
+  return String(value || "").replace(TRIMMED, "");
+}
+
+// Control and format characters (U+202E and friends) can make one address look like another.
+export function hasHiddenCharacters(text) {
+  return HIDDEN.test(text);
+}
+
+export function isHostname(value) {
+  if (value.length > 253 || value !== value.toLowerCase() || value.indexOf(".") < 0) return false;
+  const labels = value.split(".");
+  return labels.every((label) => HOST_LABEL.test(label)) && !/^[0-9]+$/.test(labels[labels.length - 1]);
+}
+
+export function domainOf(raw) {
+  const text = trim(raw).toLowerCase();
+  if (!text || text.length > DATA.limits.maxInput || hasHiddenCharacters(text)) return null;
+  const domain = text.slice(text.lastIndexOf("@") + 1).replace(/\.+$/, "");
+  return isHostname(domain) ? domain : null;
+}
+
+// Optimal string alignment distance, capped at limit + 1 (as in lookup.py).
+export function editDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = null;
+  let previous = Array.from({length: b.length + 1}, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        current[j] = Math.min(current[j], before[j - 2] + 1);
+      }
+    }
+    before = previous;
+    previous = current;
+  }
+  return Math.min(previous[b.length], limit + 1);
+}
+
+// The known domain a typo most likely meant; never a mapping: the reader decides.
+export function suggest(domain) {
+  let best = null;
+  for (const known of Object.keys(DATA.domains).sort()) {
+    const limit = known.length < DATA.limits.shortDomain ? 1 : DATA.limits.maxTypoDistance;
+    const distance = editDistance(domain, known, limit);
+    if (distance <= limit && (best === null || distance < best[0])) best = [distance, known];
+  }
+  return best ? best[1] : null;
+}
+
+export function lookup(raw) {
+  const address = trim(raw);
+  const domain = domainOf(address);
+  const provider = domain && Object.prototype.hasOwnProperty.call(DATA.domains, domain) ? DATA.domains[domain] : null;
+  return {address, domain, provider, suggestion: domain && !provider ? suggest(domain) : null};
+}

@@ -1,0 +1,68 @@
+// What every tool shares: the page's language and strings, the site's root, and small DOM helpers.
+// Text from the address bar or the reader is only ever set as text (textContent, value), never
+// as markup.
+import DATA from "../../generated/dmm-data.js";
+
+export {DATA};
+export const lang = document.documentElement.lang || DATA.languages[0].code;
+export const strings = DATA.strings[lang] || DATA.strings[DATA.languages[0].code];
+// This module lives at <site>/assets/javascripts/dmm/page.js: its own address gives the site root.
+export const siteRoot = new URL("../../../", import.meta.url).href;
+
+export function fill(template, fields) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) =>
+    Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : whole);
+}
+
+export function element(tag, attributes, children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
+  (children || []).forEach((child) => node.appendChild(typeof child === "string" ? document.createTextNode(child) : child));
+  return node;
+}
+
+// A template as nodes: each filled-in value is an isolated <bdi>, so an address or a name keeps
+// its own direction inside a sentence of the other direction.
+export function fillNodes(template, fields) {
+  const nodes = [];
+  const pattern = /\{(\w+)\}/g;
+  let position = 0;
+  let match;
+  while ((match = pattern.exec(template)) !== null) {
+    if (!Object.prototype.hasOwnProperty.call(fields, match[1])) continue;
+    nodes.push(template.slice(position, match.index));
+    nodes.push(element("bdi", {}, [fields[match[1]]]));
+    position = pattern.lastIndex;
+  }
+  nodes.push(template.slice(position));
+  return nodes;
+}
+
+export function prefixOf(code) {
+  const language = DATA.languages.find((item) => item.code === code);
+  return language ? language.prefix : "";
+}
+
+export function guideUrl(slug, search) {
+  return siteRoot + prefixOf(lang) + "providers/" + slug + "/" + (search || "");
+}
+
+export function providerName(slug) {
+  const names = DATA.providers[slug].name;
+  return names[lang] || names[DATA.languages[0].code];
+}
+
+export function copyButton(getText, label) {
+  const button = element("button", {type: "button", "class": "md-button dmm-copy"}, [label || strings.ui_copy]);
+  const status = element("span", {"class": "dmm-status", role: "status", "aria-live": "polite"});
+  button.addEventListener("click", () => {
+    const done = () => { status.textContent = strings.ui_copied; };
+    const failed = () => { status.textContent = strings.ui_copy_failed; };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(getText()).then(done, failed);
+    } else {
+      failed();
+    }
+  });
+  return element("span", {"class": "dmm-copy-group"}, [button, status]);
+}
