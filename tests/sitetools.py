@@ -137,3 +137,39 @@ def serve(site: Path, port: int = 0):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}{SubPathHandler.prefix}", server
+
+
+class Watch:
+    """Counts what a page must never do: open a dialog, navigate on its own, ask another origin,
+    or break its Content-Security-Policy (Chromium reports each violation on the console)."""
+
+    def __init__(self, page, base: str):
+        self.dialogs, self.navigations, self.foreign, self.violations = [], [], [], []
+        page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("framenavigated", lambda frame: self.navigations.append(frame.url) if frame == page.main_frame else None)
+        page.on("request", lambda request: None if request.url.startswith((base, "data:")) else self.foreign.append(request.url))
+        page.on("console", lambda message: self.violations.append(message.text)
+                if "Content Security Policy" in message.text else None)
+
+    def assert_quiet(self, navigations_allowed: int):
+        assert self.dialogs == []
+        assert self.foreign == []
+        assert len(self.navigations) <= navigations_allowed, self.navigations
+        assert self.violations == []
+
+
+def type_search(page, query: str):
+    """Type into the theme's search box as a reader does and wait for the results list (typing
+    again if the keys came before the search worker was ready). Returns the results locator."""
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=10)
+    results = page.locator(".md-search-result__item")
+    for _ in range(10):
+        try:
+            results.first.wait_for(timeout=1000)
+            return results
+        except Exception:
+            box.press("Space")
+            box.press("Backspace")
+    return results

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from sitetools import type_search
 
 pytestmark = pytest.mark.browser
 
@@ -70,20 +71,9 @@ def test_hostile_guide_runs_no_script(browser, hostile_server):
 
 
 def search(page, query: str) -> list[str]:
-    """Type a query into the theme's search box as a reader does, and read the results."""
-    page.wait_for_load_state("networkidle")      # the search index has been fetched
-    box = page.locator(".md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=20)
-    links = page.locator(".md-search-result__link")
-    for _ in range(20):
-        page.wait_for_timeout(300)
-        if links.count():
-            return [link.get_attribute("href") for link in links.all()]
-        # Keys typed before the search worker was ready are not searched: type again.
-        box.press("Space")
-        box.press("Backspace")
-    return []
+    """The result links for a query typed as a reader types it."""
+    type_search(page, query)
+    return [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
 
 
 @pytest.mark.parametrize("query", ["البريد المزعج", "البَرِيدُ المُزْعِج", "مزوّد", "مزود", "جهات الاتصال"])

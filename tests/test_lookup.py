@@ -6,6 +6,8 @@ import subprocess
 import sys
 
 import pytest
+import yaml
+from sitetools import FIXTURES
 
 from delivermymail.dataset import load_dataset
 from delivermymail.lookup import domain_of, edit_distance, lookup
@@ -14,9 +16,12 @@ DATASET = load_dataset()
 OWNERS = DATASET.domain_owner
 
 
-@pytest.mark.parametrize("domain", sorted(OWNERS))
-def test_every_dataset_domain_maps_to_its_provider(domain):
-    assert lookup(f"someone@{domain}", OWNERS)["provider"] == OWNERS[domain]
+REFERENCE = yaml.safe_load((FIXTURES / "lookup-reference.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", REFERENCE, ids=[case["address"] for case in REFERENCE])
+def test_real_addresses_lead_to_their_provider(case):
+    assert lookup(case["address"], OWNERS)["provider"] == case["provider"], case["source"]
 
 
 @pytest.mark.parametrize("raw, provider", [
