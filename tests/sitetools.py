@@ -144,14 +144,16 @@ class Watch:
     or break its Content-Security-Policy (Chromium reports each violation on the console)."""
 
     def __init__(self, page, base: str):
-        self.dialogs, self.navigations, self.foreign, self.violations = [], [], [], []
+        self.dialogs, self.navigations, self.foreign, self.violations, self.requests = [], [], [], [], []
         page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
         page.on("framenavigated", lambda frame: self.navigations.append(frame.url) if frame == page.main_frame else None)
+        page.on("request", self.requests.append)
         page.on("request", lambda request: None if request.url.startswith((base, "data:")) else self.foreign.append(request.url))
         page.on("console", lambda message: self.violations.append(message.text)
                 if "Content Security Policy" in message.text else None)
 
     def assert_quiet(self, navigations_allowed: int):
+        assert self.requests, "the page made no request at all: the listeners are not working"
         assert self.dialogs == []
         assert self.foreign == []
         assert len(self.navigations) <= navigations_allowed, self.navigations
