@@ -147,7 +147,7 @@ class Watch:
         self.dialogs, self.navigations, self.foreign, self.violations, self.requests = [], [], [], [], []
         page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
         page.on("framenavigated", lambda frame: self.navigations.append(frame.url) if frame == page.main_frame else None)
-        page.on("request", self.requests.append)
+        page.on("request", lambda request: self.requests.append(request.url))
         page.on("request", lambda request: None if request.url.startswith((base, "data:")) else self.foreign.append(request.url))
         page.on("console", lambda message: self.violations.append(message.text)
                 if "Content Security Policy" in message.text else None)

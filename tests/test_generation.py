@@ -7,7 +7,7 @@ from pathlib import Path
 from sitetools import FIXTURES
 
 from delivermymail.dataset import load_dataset
-from delivermymail.generate import generate_site, render_all
+from delivermymail.generate import generate_site
 from delivermymail.languages import Language, site_languages
 from delivermymail.strings import load_strings, missing_translations
 
@@ -49,13 +49,6 @@ def test_generation_writes_only_what_changed(tmp_path):
     generate_site(docs_dir=docs, providers_dir=providers)
     assert not (docs / "providers" / "valid-base.md").exists()
     assert (docs / "providers" / "renamed.ar.md").exists()
-
-
-def test_rendering_is_deterministic():
-    dataset = load_dataset()
-    strings = load_strings(dataset.languages)
-    assert render_all(dataset, strings, site_url="https://a.example/") == render_all(
-        dataset, strings, site_url="https://a.example/")
 
 
 def test_hosted_entry_reuses_its_hosts_steps(tmp_path):
