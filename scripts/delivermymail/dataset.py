@@ -16,7 +16,7 @@ from pathlib import Path
 
 import fastjsonschema
 import jsonschema
-from babel import Locale, UnknownLocaleError
+from babel import Locale, localedata
 
 from . import paths
 from .languages import Language, site_languages
@@ -88,28 +88,49 @@ def parse_date(value) -> dt.date | None:
         return None
 
 
-@lru_cache(maxsize=1)
-def _schema_validator() -> jsonschema.Draft202012Validator:
+@lru_cache(maxsize=4)
+def provider_schema(languages: tuple[str, ...], kinds: tuple[str, ...]) -> dict:
+    """data/schema/provider.schema.json with its closed lists filled in at load time, so the
+    schema itself knows them: the site languages (every text needs each, and no other), the kinds
+    of data/kinds.yml, the region codes and language codes that CLDR knows. `x-message` says in
+    plain words what a value outside such a list is."""
     schema = json.loads(paths.SCHEMA.read_text(encoding="utf-8"))
+    schema["properties"]["kind"]["enum"] = list(kinds)
+    schema["properties"]["regions"]["items"].update(
+        enum=sorted(_territories(languages[0])), **{"x-message": "is not an ISO 3166 region code that CLDR knows"})
+    for name, definition in schema["$defs"].items():
+        if name.endswith("_text") or name == "text_list":
+            definition["required"] = list(languages)
+            definition["propertyNames"] = {"enum": list(languages),
+                                           "x-message": f"is not a site language ({', '.join(languages)})"}
+            definition["x-text"] = True
+    schema["properties"]["labels"]["additionalProperties"]["propertyNames"] = {
+        "enum": sorted(_cldr_languages()), "x-message": "is not a language code that CLDR knows (ISO 639: de, fr, ja)"}
+    return schema
+
+
+@lru_cache(maxsize=4)
+def _schema_validator(languages: tuple[str, ...], kinds: tuple[str, ...]) -> jsonschema.Draft202012Validator:
+    schema = provider_schema(languages, kinds)
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
 
 
-@lru_cache(maxsize=1)
-def _fast_schema_check():
+@lru_cache(maxsize=4)
+def _fast_schema_check(languages: tuple[str, ...], kinds: tuple[str, ...]):
     """The same schema compiled to Python: forty times faster on the (usual) valid file. It only
     answers yes or no; jsonschema then lists every error of a file it rejects. The schema uses no
     keyword whose meaning differs between draft-07, which fastjsonschema knows, and 2020-12."""
-    schema = json.loads(paths.SCHEMA.read_text(encoding="utf-8"))
+    schema = provider_schema(languages, kinds)
     return fastjsonschema.compile({**schema, "$schema": "http://json-schema.org/draft-07/schema#"})
 
 
-def schema_errors(entry) -> list[jsonschema.ValidationError]:
+def schema_errors(entry, languages: tuple[str, ...], kinds: tuple[str, ...]) -> list[jsonschema.ValidationError]:
     try:
-        _fast_schema_check()(entry)
+        _fast_schema_check(languages, kinds)(entry)
         return []
     except fastjsonschema.JsonSchemaException:
-        return sorted(_schema_validator().iter_errors(entry), key=lambda e: list(map(str, e.absolute_path)))
+        return sorted(_schema_validator(languages, kinds).iter_errors(entry), key=lambda e: list(map(str, e.absolute_path)))
 
 
 def walk_fields(value, path=()):
@@ -155,6 +176,7 @@ class RuleContext:
     languages: list[str]
     kinds: dict
     today: dt.date
+    rejected: frozenset = frozenset()     # top-level fields the schema refused (the rules do not see them)
 
 
 # The rules beyond the schema. Each sees only fields the schema accepted, so a value always has
@@ -171,18 +193,6 @@ def rule_slug_is_file_name(entry: dict, context: RuleContext):
         yield ("slug",), f"{entry['slug']!r} must equal the file name {context.file.stem!r}"
 
 
-def rule_known_kind(entry: dict, context: RuleContext):
-    if "kind" in entry and entry["kind"] not in context.kinds:
-        yield ("kind",), f"{entry['kind']!r} is not one of {', '.join(sorted(context.kinds))} (data/kinds.yml)"
-
-
-def rule_known_regions(entry: dict, context: RuleContext):
-    known = _territories(context.languages[0])
-    for index, region in enumerate(entry.get("regions", [])):
-        if region not in known:
-            yield ("regions", index), f"{region!r} is not an ISO 3166 region code that CLDR knows"
-
-
 def rule_domains_are_hostnames(entry: dict, context: RuleContext):
     for index, domain in enumerate(entry.get("domains", [])):
         if not is_hostname(domain):
@@ -197,35 +207,15 @@ def rule_safe_urls(entry: dict, context: RuleContext):
                 yield path, f"{value[:80]!r} {problem}"
 
 
-def rule_texts_in_every_language(entry: dict, context: RuleContext):
-    for path, value in walk_fields(entry):
-        if _is_text(path) and isinstance(value, dict):
-            for code in context.languages:
-                if code not in value:
-                    yield path, f"missing the '{code}' text (every reader-facing text needs each site language)"
-            for code in value:
-                if code not in context.languages:
-                    yield path + (code,), f"{code!r} is not a site language ({', '.join(context.languages)})"
-
-
 def rule_label_tokens_exist(entry: dict, context: RuleContext):
+    if "labels" in context.rejected:
+        return      # the labels are wrong already; saying that each one is missing would mislead
     labels = entry.get("labels", {})
     for path, value in walk_fields(entry.get("steps", {}), ("steps",)):
         if isinstance(value, str):
             for token in LABEL_TOKEN.findall(value):
                 if token not in labels:
                     yield path, f"[[{token[:40]}]] names no entry of labels"
-
-
-def rule_label_languages_are_locales(entry: dict, context: RuleContext):
-    """Guides name each interface language (Locale.parse): a code CLDR does not know would only
-    fail at build time."""
-    for key, values in entry.get("labels", {}).items():
-        for code in values:
-            try:
-                Locale.parse(code)
-            except (ValueError, UnknownLocaleError):
-                yield ("labels", key, code), f"{code!r} is not a language code that CLDR knows (ISO 639: de, fr, ja)"
 
 
 def rule_no_hidden_characters(entry: dict, context: RuleContext):
@@ -256,8 +246,7 @@ def rule_real_dates(entry: dict, context: RuleContext):
             yield path, f"{value} is in the future"
 
 
-RULES = (rule_file_name, rule_slug_is_file_name, rule_known_kind, rule_known_regions, rule_domains_are_hostnames,
-         rule_safe_urls, rule_texts_in_every_language, rule_label_tokens_exist, rule_label_languages_are_locales,
+RULES = (rule_file_name, rule_slug_is_file_name, rule_domains_are_hostnames, rule_safe_urls, rule_label_tokens_exist,
          rule_no_hidden_characters, rule_real_dates)
 
 
@@ -275,13 +264,14 @@ def check_entry(file: Path, document, languages: list[Language], kinds: dict, to
         add((), "the file must hold one mapping of fields (slug, name, kind, ...)")
         return problems, warnings
 
-    errors = schema_errors(entry)
+    codes = tuple(language.code for language in languages)
+    errors = schema_errors(entry, codes, tuple(sorted(kinds)))
     for error in errors:
         add(tuple(error.absolute_path), _schema_message(error))
-    rejected = {tuple(error.absolute_path)[:1] for error in errors}
-    accepted = {key: value for key, value in entry.items() if key in _schema_fields() and (key,) not in rejected}
+    rejected = frozenset(tuple(error.absolute_path)[0] for error in errors if error.absolute_path)
+    accepted = {key: value for key, value in entry.items() if key in _schema_fields() and key not in rejected}
 
-    context = RuleContext(file, [language.code for language in languages], kinds, today)
+    context = RuleContext(file, list(codes), kinds, today, rejected)
     for rule in RULES:
         for path, message in rule(accepted, context):
             add(path, message)
@@ -305,6 +295,11 @@ def _short(value, limit: int = 80) -> str:
 def _schema_message(error: jsonschema.ValidationError) -> str:
     """jsonschema's message, shortened: it quotes the whole value, which may be a megabyte."""
     limit = error.validator_value
+    if error.validator == "enum" and "x-message" in error.schema:
+        return f"{_short(error.instance)} {error.schema['x-message']}"
+    if error.validator == "required" and error.schema.get("x-text"):
+        missing = [code for code in error.validator_value if code not in error.instance]
+        return f"missing the '{missing[0]}' text (every reader-facing text needs each site language)"
     if error.validator == "maxLength":
         return f"is {len(error.instance):,} characters long; the limit for this field is {limit:,}"
     if error.validator == "maxItems":
@@ -330,6 +325,12 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         return f"{_short(error.instance)} does not match {error.validator_value!r}"
     message = error.message
     return message if len(message) <= 200 else message[:200] + "…"
+
+
+@lru_cache(maxsize=1)
+def _cldr_languages() -> frozenset:
+    """Language codes with CLDR data (de, fr, ja, zh, ...): what a guide can name."""
+    return frozenset(identifier.split("_")[0] for identifier in localedata.locale_identifiers())
 
 
 @lru_cache(maxsize=1)
