@@ -268,7 +268,7 @@ def check_entry(file: Path, document, languages: list[Language], kinds: dict, to
     errors = schema_errors(entry, codes, tuple(sorted(kinds)))
     for error in errors:
         add(tuple(error.absolute_path), _schema_message(error))
-    rejected = frozenset(tuple(error.absolute_path)[0] for error in errors if error.absolute_path)
+    rejected = frozenset(error.absolute_path[0] for error in errors if error.absolute_path)
     accepted = {key: value for key, value in entry.items() if key in _schema_fields() and key not in rejected}
 
     context = RuleContext(file, list(codes), kinds, today, rejected)
