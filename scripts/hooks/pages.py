@@ -2,6 +2,8 @@
 
 - `dir` on <html>: the theme puts it only on <body>; readers' tools and search engines look at <html>;
 - the templates' indentation (about a fifth of each page) is dropped;
+- the browser tools' modules are preloaded together (`modulepreload`), instead of one import
+  after another (main.js, then each tool, then the lookup, then the data);
 - the theme's configuration is written compactly, and a page in another language than the
   default gets its language's root as the search base, so its search box loads that language's
   own index (hooks/search.py writes it).
@@ -26,11 +28,24 @@ def on_post_page(output, page, config, **kwargs):
     if match:
         output = _HTML_TAG.sub(f'<html dir="{match.group(1)}" ', output, count=1)
     output = strip_indentation(output)
+    output = output.replace("</head>", _module_preloads(page, config) + "</head>", 1)
     language = _language_of(page, config)
     search_base = None
     if language and not language.default:
         search_base = _language_root(theme_config(output)["base"], language.url_prefix.count("/"))
     return rewrite_theme_config(output, search_base)
+
+
+MODULES = ("assets/javascripts/dmm", "assets/generated/dmm-data.js")
+
+
+def _module_preloads(page, config) -> str:
+    """A modulepreload link for every browser module, relative to the page like the theme's own links."""
+    docs = Path(config["docs_dir"])
+    files = sorted(path.relative_to(docs).as_posix() for entry in MODULES
+                   for path in ((docs / entry).glob("*.js") if (docs / entry).is_dir() else [docs / entry]))
+    root = page.url.count("/") * "../" if page.url not in ("", "./") else ""
+    return "".join(f'<link rel="modulepreload" href="{root}{file}">' for file in files)
 
 
 def theme_config(html: str) -> dict:
