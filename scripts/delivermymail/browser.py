@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from .badges import DEFAULT_SIZE, DEFAULT_STYLE, SIZES, STYLES, THEMES
-from .dataset import WORKPLACE_KIND, Dataset
+from .dataset import PERSON_CHANNELS, WORKPLACE_KIND, Dataset
 from .lookup import MAX_INPUT, MAX_TYPO_DISTANCE, SHORT_DOMAIN
 from .names import HOST_LABEL
 from .search import ARABIC_MARKS
@@ -35,6 +35,7 @@ def browser_data(dataset: Dataset, strings: Strings, badge_sizes: dict) -> str:
         "badgeOptions": {"styles": list(STYLES), "themes": list(THEMES), "sizes": list(SIZES),
                          "defaultStyle": DEFAULT_STYLE, "defaultSize": DEFAULT_SIZE},
         "workplaceKind": WORKPLACE_KIND,
+        "personChannels": list(PERSON_CHANNELS),
         "strings": {language.code: {key: text for key, text in strings.by_language[language.code].items()
                                     if key.startswith(BROWSER_STRINGS)} for language in dataset.languages},
     }

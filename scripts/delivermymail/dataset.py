@@ -28,6 +28,8 @@ from .yamlfile import YamlError, read_plain_yaml, read_yaml
 LABEL_TOKEN = re.compile(r"\[\[([^\[\]]*)\]\]")
 STALE_AFTER_DAYS = 365
 WORKPLACE_KIND = "workplace-filter"     # the kind whose readers write to their own IT team
+# Channel types that reach a person (a form, an address, a phone line ...); forums and articles do not.
+PERSON_CHANNELS = ("web-form", "email", "in-app", "phone", "chat", "ticket")
 WORLD = "001"
 
 
@@ -59,6 +61,10 @@ class Dataset:
     warnings: list[Problem] = field(default_factory=list)
     # The build date (SOURCE_DATE_EPOCH when set): what the pages say about staleness depends on it.
     today: dt.date = field(default_factory=lambda: build_date())
+
+    @staticmethod
+    def reaches_person(entry: dict) -> bool:
+        return any(channel["type"] in PERSON_CHANNELS for channel in entry["complaint"])
 
     @property
     def domain_owner(self) -> dict[str, str]:
@@ -155,18 +161,19 @@ def _is_text(path: tuple) -> bool:
     last = path[-1]
     if last in ("name", "operator", "about", "notes"):
         return len(path) == 1
-    if last in ("title", "note"):
+    if last in ("title", "note", "conditions"):
         return len(path) == 3 and path[0] in ("complaint", "senders")
-    return len(path) == 3 and path[0] == "steps"
+    return (len(path) == 3 and path[0] == "steps") or (len(path) == 3 and path[0] == "complaint" and last == "steps")
 
 
 def _is_prose(path: tuple) -> bool:
     """A string of a reader-facing text: a text's value, or one step of a list of steps."""
-    return (len(path) >= 2 and _is_text(path[:-1])) or (len(path) == 5 and path[0] == "steps")
+    return (len(path) >= 2 and _is_text(path[:-1])) or (len(path) >= 3 and _is_text(path[:-2]) and isinstance(path[-1], int))
 
 
 def _is_url(path: tuple) -> bool:
-    return path == ("website",) or (len(path) >= 2 and (path[-1] == "url" or path[-2] == "url"))
+    return (path == ("website",) or (len(path) >= 2 and (path[-1] == "url" or path[-2] == "url"))
+            or (len(path) == 3 and path[0] == "complaint" and path[2] == "source"))
 
 
 @dataclass
@@ -207,11 +214,21 @@ def rule_safe_urls(entry: dict, context: RuleContext):
                 yield path, f"{value[:80]!r} {problem}"
 
 
+def rule_channel_addresses(entry: dict, context: RuleContext):
+    for index, channel in enumerate(entry.get("complaint", [])):
+        address = channel.get("address")
+        if address and not is_hostname(address.rsplit("@", 1)[1]):
+            yield ("complaint", index, "address"), f"{address[:80]!r} does not end in a valid lowercase domain name"
+
+
 def rule_label_tokens_exist(entry: dict, context: RuleContext):
     if "labels" in context.rejected:
         return      # the labels are wrong already; saying that each one is missing would mislead
     labels = entry.get("labels", {})
-    for path, value in walk_fields(entry.get("steps", {}), ("steps",)):
+    texts = list(walk_fields(entry.get("steps", {}), ("steps",)))
+    for index, channel in enumerate(entry.get("complaint", [])):
+        texts += walk_fields(channel.get("steps", {}), ("complaint", index, "steps"))
+    for path, value in texts:
         if isinstance(value, str):
             for token in LABEL_TOKEN.findall(value):
                 if token not in labels:
@@ -246,8 +263,8 @@ def rule_real_dates(entry: dict, context: RuleContext):
             yield path, f"{value} is in the future"
 
 
-RULES = (rule_file_name, rule_slug_is_file_name, rule_domains_are_hostnames, rule_safe_urls, rule_label_tokens_exist,
-         rule_no_hidden_characters, rule_real_dates)
+RULES = (rule_file_name, rule_slug_is_file_name, rule_domains_are_hostnames, rule_safe_urls, rule_channel_addresses,
+         rule_label_tokens_exist, rule_no_hidden_characters, rule_real_dates)
 
 
 def check_entry(file: Path, document, languages: list[Language], kinds: dict, today: dt.date) -> tuple[list[Problem], list[Problem]]:
@@ -276,6 +293,10 @@ def check_entry(file: Path, document, languages: list[Language], kinds: dict, to
         for path, message in rule(accepted, context):
             add(path, message)
 
+    listed = {source["url"] for source in accepted.get("sources", [])}
+    for index, channel in enumerate(accepted.get("complaint", [])):
+        if channel["source"] not in listed:
+            add(("complaint", index, "source"), "is not among sources, so it carries no date it was read: add it there", warnings)
     verified = parse_date(accepted.get("last_verified"))
     if verified and verified <= today and is_stale(accepted, today):
         add(("last_verified",), f"not verified since {accepted['last_verified']}: please check the entry again", warnings)

@@ -9,7 +9,7 @@ from babel import Locale
 from babel.dates import format_date
 from markupsafe import Markup
 
-from .dataset import LABEL_TOKEN, WORKPLACE_KIND, WORLD, Dataset, is_stale
+from .dataset import LABEL_TOKEN, PERSON_CHANNELS, WORKPLACE_KIND, WORLD, Dataset, is_stale
 from .languages import Language
 from .markdown_safe import md_text, md_url, token
 from .strings import Strings
@@ -93,6 +93,21 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
         "rows": [[{"code": token(code), "text": values.get(code)} for code in codes] for values in labels.values()],
     }
 
+    def channel(item):
+        kind = item["type"]
+        phone = item.get("phone")
+        return {"type": token(kind), "type_name": page.t("channel_" + kind.replace("-", "_")),
+                "title": page.text(item["title"]), "url": page.url(item["url"]) if item.get("url") else None,
+                "address": item.get("address"), "phone": phone,
+                "tel": "+" * phone.startswith("+") + "".join(filter(str.isdigit, phone)) if phone else None,
+                "steps": [page.step(text, labels) for text in item["steps"][page.code]] if item.get("steps") else [],
+                "languages": page.t("channel_languages", languages=page.strings.by_language[page.code]["list_separator"].join(
+                    page.language_name(code) for code in item["languages"])) if item.get("languages") else None,
+                "conditions": page.text(item["conditions"]) if item.get("conditions") else None,
+                "note": page.text(item["note"]) if item.get("note") else None}
+
+    channels = [channel(item) for item in entry["complaint"]]
+
     def links(items):
         return [{"title": page.text(item["title"]), "url": page.url(item["url"]),
                  "note": page.text(item["note"]) if item.get("note") else None} for item in items]
@@ -109,7 +124,10 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
         "host": {"slug": token(entry["hosted_by"]), "name": page.text(host["name"])} if host else None,
         "sections": sections,
         "labels": label_table,
-        "complaint": links(entry["complaint"]),
+        "channels": [item for item in channels if item["type"] in PERSON_CHANNELS + ("forum",)],
+        "articles": [item for item in channels if item["type"] == "article"],
+        "reaches_person": dataset.reaches_person(entry),
+        "workplace": entry["kind"] == WORKPLACE_KIND,
         "senders": links(entry.get("senders", [])),
         "notes": page.text(entry["notes"]) if entry.get("notes") else None,
         "sources": [{"url": source["url"], "title": source.get("title") or source["url"],
@@ -161,7 +179,7 @@ def needs_checking_view(page: Page) -> dict:
         steps, labels = dataset.steps_of(entry)
         if not steps:
             missing.append(page.t("needs_no_steps"))
-        if not entry["complaint"]:
+        if entry["kind"] != WORKPLACE_KIND and not dataset.reaches_person(entry):
             missing.append(page.t("needs_no_complaint"))
         if entry["kind"] != WORKPLACE_KIND and WORLD in entry["regions"] and labels:
             for language in dataset.languages[1:]:

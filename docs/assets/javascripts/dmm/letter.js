@@ -1,39 +1,112 @@
-// The complaint letter on each guide: filled in as the reader types, copied with one button.
-import {DATA, copyButton, element, fill, strings} from "./page.js";
+// The complaint letter on each guide: it asks for what support staff need (the reader's own
+// address, the sender's address and domain, the date and subject of a missed message, spam or
+// never arrived, a name), and goes where it must: a filled-in e-mail for an address, copy-and-open
+// for a form, a script for a phone line or chat, and to the reader's IT team for a workplace filter.
+import {domainOf} from "./lookup.js";
+import {DATA, copyButton, element, fill, fillNodes, strings} from "./page.js";
 import {sender} from "./sender.js";
+
+const FIELDS = [["me", "ui_letter_me", "email"], ["sender", "ui_letter_sender", "email"],
+                ["date", "ui_letter_date", "date"], ["subject", "ui_letter_subject", "text"],
+                ["name", "ui_letter_name", "text"]];
+
+// The channels of this guide, as the page lists them (hooks render them from the data).
+function channelsOnPage() {
+  return Array.from(document.querySelectorAll("[data-dmm-channel]"), (item) => ({
+    type: item.getAttribute("data-dmm-channel"),
+    title: item.getAttribute("data-dmm-title") || "",
+    url: item.getAttribute("data-dmm-url"),
+    address: item.getAttribute("data-dmm-address")
+  }));
+}
+
+// mailto: with the subject and body encoded, so the reader's mail program opens with the letter.
+export function mailtoLink(address, subject, body) {
+  return "mailto:" + encodeURIComponent(address).replace(/%40/g, "@") +
+    "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body);
+}
 
 function buildLetter(container) {
   const slug = container.getAttribute("data-dmm-letter");
   if (!DATA.providers[slug]) return;
+  const workplace = container.hasAttribute("data-dmm-workplace");
   const fields = {};
   const form = element("div", {"class": "dmm-letter-form"});
-  [["sender", strings.ui_letter_sender, "email"], ["expected", strings.ui_letter_expected, "text"],
-   ["since", strings.ui_letter_since, "text"]].forEach(([name, label, type]) => {
+  FIELDS.forEach(([name, label, type]) => {
     const id = "dmm-letter-" + name;
-    fields[name] = element("input", {id, type, "class": "dmm-input", autocomplete: "off", dir: name === "sender" ? "ltr" : "auto"});
-    form.appendChild(element("label", {"for": id}, [label]));
+    fields[name] = element("input", {id, type, "class": "dmm-input", autocomplete: "off",
+      dir: ["me", "sender", "date"].includes(name) ? "ltr" : "auto"});
+    form.appendChild(element("label", {"for": id}, [strings[label]]));
     form.appendChild(fields[name]);
   });
+  const found = element("select", {id: "dmm-letter-found", "class": "dmm-input"}, [
+    element("option", {value: "spam"}, [strings.ui_letter_found_spam]),
+    element("option", {value: "none"}, [strings.ui_letter_found_none])]);
+  form.insertBefore(found, fields.name.previousSibling);
+  form.insertBefore(element("label", {"for": "dmm-letter-found"}, [strings.ui_letter_found]), found);
   if (sender) fields.sender.value = sender;
-  const letter = element("textarea", {id: "dmm-letter-text", rows: "12", "class": "dmm-letter-text",
+
+  const letter = element("textarea", {id: "dmm-letter-text", rows: "14", "class": "dmm-letter-text",
     "aria-label": strings.ui_letter_copy, dir: "auto"});
-  const compose = () => {
-    const values = {
-      sender: fields.sender.value.trim() || strings.letter_blank_sender,
-      expected: fields.expected.value.trim() || strings.letter_blank_expected,
-      since: fields.since.value.trim() || strings.letter_blank_since
+  const script = element("textarea", {id: "dmm-letter-script", rows: "5", "class": "dmm-letter-text",
+    "aria-label": strings.ui_letter_script, dir: "auto", readonly: ""});
+  const actions = element("div", {"class": "dmm-letter-actions"});
+  const channels = channelsOnPage();
+  let subject = "";
+
+  function values() {
+    const value = (name, blank) => fields[name].value.trim() || strings[blank];
+    const senderAddress = fields.sender.value.trim();
+    return {
+      me: value("me", "letter_blank_me"), sender: value("sender", "letter_blank_sender"),
+      domain: domainOf(senderAddress) || strings.letter_blank_domain,
+      date: value("date", "letter_blank_date"), subject: value("subject", "letter_blank_subject"),
+      name: value("name", "letter_blank_name"),
+      found: found.value === "spam" ? strings.letter_found_spam : strings.letter_found_none
     };
-    letter.value = fill(strings.letter_subject, values) + "\n\n" + fill(strings.letter_body, values);
-  };
-  Object.values(fields).forEach((field) => field.addEventListener("input", compose));
+  }
+
+  function compose() {
+    const filled = values();
+    subject = fill(workplace ? strings.letter_subject_it : strings.letter_subject, filled);
+    letter.value = subject + "\n\n" + fill(workplace ? strings.letter_body_it : strings.letter_body, filled);
+    script.value = fill(strings.letter_script, filled);
+    actions.querySelectorAll("a[data-dmm-mailto]").forEach((link) => {
+      link.setAttribute("href", mailtoLink(link.getAttribute("data-dmm-mailto"), subject,
+        letter.value.slice(subject.length + 2)));
+    });
+  }
+
+  // What to do with the letter, for each kind of channel this guide lists.
+  actions.appendChild(element("p", {}, [copyButton(() => letter.value, strings.ui_letter_copy)]));
+  if (workplace) {
+    actions.appendChild(element("p", {}, [strings.ui_letter_it]));
+  }
+  channels.filter((channel) => channel.type === "email" && channel.address).forEach((channel) => {
+    actions.appendChild(element("p", {}, [element("a", {"data-dmm-mailto": channel.address, href: "#", "class": "md-button"},
+      fillNodes(strings.ui_letter_mailto, {address: channel.address}))]));
+  });
+  channels.filter((channel) => ["web-form", "ticket"].includes(channel.type) && channel.url).forEach((channel) => {
+    actions.appendChild(element("p", {}, fillNodes(strings.ui_letter_form, {channel: channel.title}).concat(
+      [" ", element("a", {href: channel.url, rel: "noopener"}, [channel.title])])));
+  });
+  channels.filter((channel) => channel.type === "in-app").forEach((channel) => {
+    actions.appendChild(element("p", {}, fillNodes(strings.ui_letter_inapp, {channel: channel.title})));
+  });
+  if (channels.some((channel) => ["phone", "chat"].includes(channel.type))) {
+    actions.appendChild(element("label", {"for": "dmm-letter-script"}, [strings.ui_letter_script]));
+    actions.appendChild(script);
+    actions.appendChild(element("p", {}, [copyButton(() => script.value)]));
+  }
+  if (!workplace && !channels.some((channel) => DATA.personChannels.includes(channel.type))) {
+    actions.appendChild(element("p", {"class": "dmm-note"}, [strings.ui_letter_nowhere]));
+  }
+
+  Object.values(fields).concat([found]).forEach((field) => field.addEventListener("input", compose));
+  found.addEventListener("change", compose);
   compose();
   form.appendChild(letter);
-  form.appendChild(element("p", {}, [copyButton(() => letter.value, strings.ui_letter_copy)]));
-  const channel = document.querySelector("a.dmm-channel");
-  if (channel) {
-    form.appendChild(element("p", {}, [fill(strings.ui_letter_channel, {channel: ""}),
-      element("a", {href: channel.getAttribute("href"), rel: "noopener"}, [channel.textContent])]));
-  }
+  form.appendChild(actions);
   container.textContent = "";
   container.appendChild(form);
 }

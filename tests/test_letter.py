@@ -1,0 +1,86 @@
+"""The complaint letter goes where it must, in both languages: a filled-in e-mail for an address,
+copy-and-open for a form, steps for in-app feedback, a script for a phone line, the reader's IT team
+for a workplace filter, and a plain word where no channel reaches a person. Hostile channel data
+(tests/fixtures/hostile/hostile-mail.yml) stays text."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+import yaml
+from sitetools import FIXTURES, Watch
+
+from delivermymail.languages import site_languages
+from delivermymail.strings import load_strings
+
+pytestmark = pytest.mark.browser
+LANGUAGES = site_languages()
+STRINGS = load_strings(LANGUAGES).by_language
+HOSTILE = yaml.safe_load((FIXTURES / "hostile" / "hostile-mail.yml").read_text(encoding="utf-8"))
+
+
+def fill_letter(page, code: str, **values):
+    letter = page.locator("[data-dmm-letter]")
+    for name, text in values.items():
+        letter.get_by_label(STRINGS[code][f"ui_letter_{name}"], exact=True).fill(text)
+    return letter
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
+def test_every_channel_type_gets_its_way_of_sending(page, hostile_server, language):
+    code, strings = language.code, STRINGS[language.code]
+    watch = Watch(page, hostile_server)
+    page.goto(hostile_server + language.url_prefix + "providers/hostile-mail/?sender=news@shop.example")
+    letter = fill_letter(page, code, me="reader@hostile-mail.example", date="2026-11-20", subject="Order 42 & <b>receipt</b>",
+                         name="Layla")
+    text = letter.locator("#dmm-letter-text").input_value()
+    for expected in ("reader@hostile-mail.example", "news@shop.example", "shop.example", "2026-11-20",
+                     "Order 42 & <b>receipt</b>", "Layla", strings["letter_found_spam"]):
+        assert expected in text, expected
+
+    # E-mail: a mailto link addressed to the channel, with the letter as subject and body.
+    address = next(channel["address"] for channel in HOSTILE["complaint"] if channel["type"] == "email")
+    link = letter.locator(f'a[data-dmm-mailto="{address}"]')
+    href = link.get_attribute("href")
+    parts = urlsplit(href)
+    assert parts.scheme == "mailto" and unquote(parts.path) == address
+    query = parse_qs(parts.query)
+    assert text.startswith(query["subject"][0]) and query["body"][0] in text and "Layla" in query["body"][0]
+    assert set(query) == {"subject", "body"}, "the letter cannot add recipients (cc, bcc) through the data"
+
+    # Web form: copy, then open the form.
+    form = next(channel for channel in HOSTILE["complaint"] if channel["type"] == "web-form")
+    assert letter.locator(f'a[href="{form["url"]}"]').count() == 1
+    # In-app: the steps are on the page above; the letter says to open it and paste.
+    assert letter.get_by_text(strings["ui_letter_inapp"].split("{")[0].strip(), exact=False).count() >= 1
+    # Phone: a short script with the same facts.
+    script = letter.locator("#dmm-letter-script").input_value()
+    assert "news@shop.example" in script and "2026-11-20" in script
+
+    # Found nowhere instead of in spam changes the letter.
+    letter.locator("#dmm-letter-found").select_option("none")
+    assert strings["letter_found_none"] in letter.locator("#dmm-letter-text").input_value()
+    letter.get_by_role("button", name=strings["ui_letter_copy"]).click()
+    assert page.evaluate("navigator.clipboard.readText()") == letter.locator("#dmm-letter-text").input_value()
+    assert page.locator("[data-dmm-letter] svg, [data-dmm-letter] img, [data-dmm-letter] iframe").count() == 0
+    watch.assert_quiet(navigations_allowed=1)
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
+def test_workplace_letter_is_addressed_to_it(page, site_server, language):
+    code, strings = language.code, STRINGS[language.code]
+    page.goto(site_server + language.url_prefix + "providers/microsoft-365/?sender=invoices@supplier.example")
+    letter = fill_letter(page, code, subject="Invoice 7")
+    text = letter.locator("#dmm-letter-text").input_value()
+    assert text.startswith(strings["letter_subject_it"].format(sender="invoices@supplier.example"))
+    assert "Invoice 7" in text and "supplier.example" in text
+    assert strings["ui_letter_it"] in letter.inner_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
+def test_without_a_channel_to_a_person_the_guide_says_so(page, site_server, language):
+    strings = STRINGS[language.code]
+    page.goto(site_server + language.url_prefix + "providers/gmail/")
+    complain = page.locator("article").inner_text()
+    assert strings["no_person_channel"].split("{name}")[0].strip() in complain
+    assert strings["ui_letter_nowhere"] in page.locator("[data-dmm-letter]").inner_text()
