@@ -40,7 +40,7 @@ def test_switcher_goes_to_the_twin_and_back(page, site_server):
     # exist, and no-alternate-sitemaps.js answers its XMLHttpRequest without a request. If a theme
     # release asks another way (fetch), requests for sitemap.xml appear and this test says so.
     sitemap_requests = []
-    page.on("request", lambda request: sitemap_requests.append(request.url) if "sitemap" in request.url else None)
+    page.on("request", lambda request: sitemap_requests.append(request.url) if "sitemap.xml" in request.url else None)
     page.goto(site_server + "providers/gmail/")
     switch_language(page, "ar")
     assert page.url == site_server + "ar/providers/gmail/"
