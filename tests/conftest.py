@@ -1,6 +1,7 @@
 """Shared fixtures: one real build of the site, one build with hostile data, and Chromium."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,8 @@ def hostile_site(tmp_path_factory) -> Path:
     """Gmail plus the providers of tests/fixtures/hostile/, whose texts try to inject markup or script."""
     providers = [ROOT / "data" / "providers" / "gmail.yml", *sorted((FIXTURES / "hostile").glob("*.yml"))]
     project = copy_project(tmp_path_factory.mktemp("hostile-project"), providers)
+    for file in (FIXTURES / "hostile" / "escalation").glob("*.yml"):
+        shutil.copy2(file, project / "data" / "escalation" / file.name)
     site_dir = tmp_path_factory.mktemp("hostile-site")
     result = build(project, site_dir)
     assert result.returncode == 0, result.stdout + result.stderr

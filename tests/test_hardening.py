@@ -94,7 +94,7 @@ def test_a_folder_named_like_a_provider_file_is_reported(tmp_path):
     (folder / "x.yml").mkdir(parents=True)
     _, problems = check_dataset(folder)
     assert [(Path(problem.file).name, problem.message) for problem in problems] == [
-        ("x.yml", "is a folder, not a provider file")]
+        ("x.yml", "is a folder, not a data file")]
 
 
 def test_a_symbolic_link_is_refused(tmp_path):

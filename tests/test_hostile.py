@@ -8,7 +8,7 @@ EVENT_ATTRIBUTES = ("onerror", "onclick", "onmouseover", "onload")
 
 
 def hostile_pages(site):
-    return [file for file in pages(site) if "hostile-mail" in file.as_posix() or file.parent.name == "providers"]
+    return [file for file in pages(site) if "hostile-" in file.as_posix() or file.parent.name in ("providers", "escalation")]
 
 
 def test_no_injected_elements_or_attributes(hostile_site):

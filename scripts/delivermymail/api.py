@@ -21,6 +21,8 @@ def api_files(dataset: Dataset, site_url: str) -> dict[Path, str]:
     files = {Path("api", "v1", "providers.json"): _json({
         "schema_version": API_SCHEMA_VERSION, "languages": languages,
         "providers": entries, "domains": dataset.domain_owner})}
+    files[Path("api", "v1", "escalation.json")] = _json({
+        "schema_version": API_SCHEMA_VERSION, "languages": languages, "countries": dataset.escalation})
     for item in entries:
         files[Path("api", "v1", "providers", f"{item['slug']}.json")] = _json(
             {"schema_version": API_SCHEMA_VERSION, "languages": languages, "provider": item})

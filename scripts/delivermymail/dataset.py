@@ -6,6 +6,7 @@ each with its file, field path and, where YAML knows it, line.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import os
@@ -28,6 +29,7 @@ from .yamlfile import YamlError, read_plain_yaml, read_yaml
 LABEL_TOKEN = re.compile(r"\[\[([^\[\]]*)\]\]")
 STALE_AFTER_DAYS = 365
 WORKPLACE_KIND = "workplace-filter"     # the kind whose readers write to their own IT team
+ISP_KIND = "isp"                        # the kind whose customers can escalate to a regulator or ombudsman
 # Channel types that reach a person (a form, an address, a phone line ...); forums and articles do not.
 PERSON_CHANNELS = ("web-form", "email", "in-app", "phone", "chat", "ticket")
 WORLD = "001"
@@ -59,6 +61,7 @@ class Dataset:
     languages: list[Language]
     kinds: dict[str, dict]
     warnings: list[Problem] = field(default_factory=list)
+    escalation: dict[str, dict] = field(default_factory=dict)    # country code -> data/escalation/<CC>.yml
     # The build date (SOURCE_DATE_EPOCH when set): what the pages say about staleness depends on it.
     today: dt.date = field(default_factory=lambda: build_date())
 
@@ -127,7 +130,8 @@ def _fast_schema_check(languages: tuple[str, ...], kinds: tuple[str, ...]):
     """The same schema compiled to Python: forty times faster on the (usual) valid file. It only
     answers yes or no; jsonschema then lists every error of a file it rejects. The schema uses no
     keyword whose meaning differs between draft-07, which fastjsonschema knows, and 2020-12."""
-    schema = provider_schema(languages, kinds)
+    # A copy: fastjsonschema rewrites every $ref of the schema it compiles, in place.
+    schema = copy.deepcopy(provider_schema(languages, kinds))
     return fastjsonschema.compile({**schema, "$schema": "http://json-schema.org/draft-07/schema#"})
 
 
@@ -368,14 +372,14 @@ def _display(file: Path) -> str:
 
 
 def _not_a_provider_file(file: Path) -> str | None:
-    """Why a name in the providers folder cannot be read as an entry, or None. Links could point
+    """Why a name in a data folder cannot be read as an entry, or None. Links could point
     anywhere on the machine that builds the site, and devices or pipes could block the build."""
     if file.is_symlink():
-        return "is a symbolic link: provider files must be regular files in data/providers/"
+        return "is a symbolic link: data files must be regular files"
     if file.suffix != ".yml":
-        return "unexpected file: provider files end in .yml"
+        return "unexpected file: data files end in .yml"
     if file.is_dir():
-        return "is a folder, not a provider file"
+        return "is a folder, not a data file"
     if not file.is_file():
         return "is not a regular file"
     return None
@@ -433,7 +437,88 @@ def check_dataset(providers_dir: Path = paths.PROVIDERS, languages: list[Languag
     bad_files = {problem.file for problem in problems}
     providers = {slug: document.data for slug, (file, document) in sorted(entries.items())
                  if _display(file) not in bad_files}
-    return Dataset(providers, languages, kinds, warnings), problems
+    escalation, escalation_problems, escalation_warnings = check_escalation(
+        providers_dir.parent / "escalation", languages, kinds, providers, today)
+    return Dataset(providers, languages, kinds, warnings + escalation_warnings, escalation), problems + escalation_problems
+
+
+@lru_cache(maxsize=4)
+def _escalation_validator(languages: tuple[str, ...], kinds: tuple[str, ...]) -> jsonschema.Draft202012Validator:
+    """escalation.schema.json with the provider schema's $defs (texts, channels, sources, dates)."""
+    schema = json.loads(paths.ESCALATION_SCHEMA.read_text(encoding="utf-8"))
+    schema.pop("$id", None)     # one document: every "#/$defs/..." resolves inside it
+    # A copy: jsonschema remembers a subschema object with the document it first met it in.
+    schema["$defs"] = {**copy.deepcopy(provider_schema(languages, kinds)["$defs"]), **schema["$defs"]}
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def check_escalation(folder: Path, languages: list[Language], kinds: dict, providers: dict,
+                     today: dt.date) -> tuple[dict[str, dict], list[Problem], list[Problem]]:
+    """Read and check data/escalation/<CC>.yml: the schema, then the same rules on links, characters
+    and dates as provider files, and that named members are entries of that country."""
+    codes = tuple(language.code for language in languages)
+    escalation, problems, warnings = {}, [], []
+    for file in sorted(folder.glob("*")) if folder.is_dir() else []:
+        if file.name.startswith("."):
+            continue
+        name = _display(file)
+        refusal = _not_a_provider_file(file)
+        if refusal:
+            problems.append(Problem(name, "", refusal))
+            continue
+        try:
+            document = read_yaml(file)
+        except YamlError as error:
+            problems.append(Problem(name, error.path, error.message, error.line))
+            continue
+        found = [Problem(name, _dotted(error.absolute_path), _schema_message(error), document.line_of(error.absolute_path))
+                 for error in _escalation_validator(codes, tuple(sorted(kinds))).iter_errors(document.data)]
+        if not found:
+            found = [Problem(name, _dotted(path), message, document.line_of(path))
+                     for path, message in _escalation_rules(file, document.data, providers, codes[0], today)]
+        problems += found
+        if not found:
+            escalation[document.data["country"]] = document.data
+            warnings += [Problem(name, _dotted(path), message, document.line_of(path))
+                         for path, message in _escalation_warnings(document.data, providers)]
+    return escalation, problems, warnings
+
+
+def _escalation_rules(file: Path, data: dict, providers: dict, default_language: str, today: dt.date):
+    country = data["country"]
+    if country != file.stem:
+        yield ("country",), f"{country!r} must equal the file name {file.stem!r}"
+    if country not in _territories(default_language):
+        yield ("country",), f"{country!r} is not an ISO 3166 region code that CLDR knows"
+    for path, value in walk_fields(data):
+        if not isinstance(value, str):
+            continue
+        if path and (path[-1] in ("url", "source") or (len(path) >= 2 and path[-2] == "url")):
+            problem = url_problem(value)
+            if problem:
+                yield path, f"{value[:80]!r} {problem}"
+        prose = len(path) >= 2 and path[-2] in ("name", "when", "note", "title", "conditions")
+        found = hidden_characters(value, TEXT_MARKS if prose else ())
+        if found:
+            yield path, f"contains the invisible character {describe(found[0])}"
+        if path and path[-1] in ("checked", "last_verified"):
+            date = parse_date(value)
+            if date is None or date > today:
+                yield path, f"{value!r} is not a real date up to today (YYYY-MM-DD)"
+    for index, body in enumerate(data["bodies"]):
+        for position, slug in enumerate(body.get("members", [])):
+            if slug in providers and country not in providers[slug]["regions"]:
+                yield ("bodies", index, "members", position), f"{slug!r} is not an entry of {country} in data/providers/"
+
+
+def _escalation_warnings(data: dict, providers: dict):
+    """Members that are not in the dataset: a typo, or a check of a folder that holds only some
+    entries (the tests build such folders), so a warning rather than an error."""
+    for index, body in enumerate(data["bodies"]):
+        for position, slug in enumerate(body.get("members", [])):
+            if slug not in providers:
+                yield ("bodies", index, "members", position), f"{slug!r} names no entry in data/providers/"
 
 
 def load_dataset(providers_dir: Path = paths.PROVIDERS, languages: list[Language] | None = None,

@@ -23,7 +23,7 @@ from .languages import Language
 from .markdown_safe import front_matter, md_text
 from .qr import qr_code
 from .strings import Strings, load_strings
-from .views import Page, index_view, needs_checking_view, provider_view, regions_view, senders_view
+from .views import Page, escalation_view, index_view, needs_checking_view, provider_view, regions_view, senders_view
 
 
 def _environment(escape) -> jinja2.Environment:
@@ -91,6 +91,8 @@ def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url:
             "needs-checking.md.j2").render(v=needs_checking_view(page), **common)
         files[Path("providers", f"for-senders{language.suffix}.md")] = markdown_env.get_template(
             "providers-senders.md.j2").render(v=senders_view(page), **common)
+        files[Path("providers", f"escalation{language.suffix}.md")] = html_env.get_template(
+            "escalation.md.j2").render(v=escalation_view(guide_page), t=guide_page.t)
         finder_url = f"{site_url}{language.url_prefix}find/"
         files[Path("assets", "generated", f"qr-find{language.suffix}.svg")] = qr_code(
             finder_url, strings.by_language[language.code]["qr_alt"].format_map({"url": finder_url}))

@@ -9,7 +9,7 @@ from babel import Locale
 from babel.dates import format_date
 from markupsafe import Markup
 
-from .dataset import LABEL_TOKEN, PERSON_CHANNELS, WORKPLACE_KIND, WORLD, Dataset, is_stale
+from .dataset import ISP_KIND, LABEL_TOKEN, PERSON_CHANNELS, WORKPLACE_KIND, WORLD, Dataset, is_stale
 from .languages import Language
 from .markdown_safe import md_text, md_url, token
 from .strings import Strings
@@ -68,6 +68,53 @@ class Page:
         return Locale.parse(code).get_display_name(self.locale) or code
 
 
+def channel_view(page: Page, item: dict, labels: dict) -> dict:
+    """One channel (a complaint channel or a way to reach an escalation body), in one language."""
+    kind, phone = item["type"], item.get("phone")
+    separator = page.strings.by_language[page.code]["list_separator"]
+    return {"type": token(kind), "type_name": page.t("channel_" + kind.replace("-", "_")),
+            "title": page.text(item["title"]), "url": page.url(item["url"]) if item.get("url") else None,
+            "address": item.get("address"), "phone": phone,
+            "tel": "+" * phone.startswith("+") + "".join(filter(str.isdigit, phone)) if phone else None,
+            "steps": [page.step(text, labels) for text in item["steps"][page.code]] if item.get("steps") else [],
+            "languages": page.t("channel_languages", languages=separator.join(
+                page.language_name(code) for code in item["languages"])) if item.get("languages") else None,
+            "conditions": page.text(item["conditions"]) if item.get("conditions") else None,
+            "note": page.text(item["note"]) if item.get("note") else None}
+
+
+def body_view(page: Page, body: dict) -> dict:
+    """One escalation body (ombudsman, dispute scheme, regulator), in one language."""
+    return {"name": page.text(body["name"]), "local_name": body.get("local_name"),
+            "kind": page.t(f"escalate_kind_{body['kind']}"), "when": page.text(body["when"]),
+            "channels": [channel_view(page, item, {}) for item in body["channels"]],
+            "note": page.text(body["note"]) if body.get("note") else None}
+
+
+def escalation_bodies(page: Page, slug: str, entry: dict) -> list[dict]:
+    """The bodies an ISP's customers can escalate to, for every country of the entry that has them;
+    a body with members lists only its member providers. Mailbox providers get none: no regulator
+    path is invented for them."""
+    if entry["kind"] != ISP_KIND:
+        return []
+    bodies = []
+    for country in entry["regions"]:
+        for body in page.dataset.escalation.get(country, {}).get("bodies", []):
+            if "members" not in body or slug in body["members"]:
+                bodies.append({**body_view(page, body), "country": page.region(country)})
+    return bodies
+
+
+def escalation_view(page: Page) -> dict:
+    """Every country with escalation data, by name, and its bodies."""
+    countries = sorted(page.dataset.escalation.items(), key=lambda item: _sort_key(page.region(item[0])))
+    return {"countries": [{"id": token(f"country-{code.lower()}"), "name": page.region(code),
+                           "bodies": [body_view(page, body) for body in data["bodies"]],
+                           "last_verified": page.date(data["last_verified"]),
+                           "sources": [source for body in data["bodies"] for source in body["sources"]]}
+                          for code, data in countries]}
+
+
 def provider_view(page: Page, slug: str, entry: dict) -> dict:
     """Everything a guide shows, in one language, already chosen and ordered."""
     dataset = page.dataset
@@ -93,20 +140,7 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
         "rows": [[{"code": token(code), "text": values.get(code)} for code in codes] for values in labels.values()],
     }
 
-    def channel(item):
-        kind = item["type"]
-        phone = item.get("phone")
-        return {"type": token(kind), "type_name": page.t("channel_" + kind.replace("-", "_")),
-                "title": page.text(item["title"]), "url": page.url(item["url"]) if item.get("url") else None,
-                "address": item.get("address"), "phone": phone,
-                "tel": "+" * phone.startswith("+") + "".join(filter(str.isdigit, phone)) if phone else None,
-                "steps": [page.step(text, labels) for text in item["steps"][page.code]] if item.get("steps") else [],
-                "languages": page.t("channel_languages", languages=page.strings.by_language[page.code]["list_separator"].join(
-                    page.language_name(code) for code in item["languages"])) if item.get("languages") else None,
-                "conditions": page.text(item["conditions"]) if item.get("conditions") else None,
-                "note": page.text(item["note"]) if item.get("note") else None}
-
-    channels = [channel(item) for item in entry["complaint"]]
+    channels = [channel_view(page, item, labels) for item in entry["complaint"]]
 
     def links(items):
         return [{"title": page.text(item["title"]), "url": page.url(item["url"]),
@@ -128,6 +162,7 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
         "articles": [item for item in channels if item["type"] == "article"],
         "reaches_person": dataset.reaches_person(entry),
         "workplace": entry["kind"] == WORKPLACE_KIND,
+        "escalate": escalation_bodies(page, slug, entry),
         "senders": links(entry.get("senders", [])),
         "notes": page.text(entry["notes"]) if entry.get("notes") else None,
         "sources": [{"url": source["url"], "title": source.get("title") or source["url"],
