@@ -22,7 +22,7 @@ def expected_pages() -> set[str]:
         for stem in HAND_WRITTEN:
             expected.add(prefix if stem == "index" else f"{prefix}{stem}/")
         expected |= {f"{prefix}providers/", f"{prefix}providers/regions/", f"{prefix}providers/needs-checking/",
-                     f"{prefix}providers/for-senders/"}
+                     f"{prefix}providers/for-senders/", f"{prefix}providers/escalation/"}
         expected |= {f"{prefix}providers/{slug}/" for slug in DATASET.providers}
     return expected
 

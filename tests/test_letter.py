@@ -48,12 +48,13 @@ def test_every_channel_type_gets_its_way_of_sending(page, hostile_server, langua
     assert text.startswith(query["subject"][0]) and query["body"][0] in text and "Layla" in query["body"][0]
     assert set(query) == {"subject", "body"}, "the letter cannot add recipients (cc, bcc) through the data"
 
-    # Web form: copy, then open the form.
-    form = next(channel for channel in HOSTILE["complaint"] if channel["type"] == "web-form")
-    assert letter.locator(f'a[href="{form["url"]}"]').count() == 1
+    # Web form and support ticket: copy, then open the form.
+    for kind in ("web-form", "ticket"):
+        form = next(channel for channel in HOSTILE["complaint"] if channel["type"] == kind)
+        assert letter.locator(f'a[href="{form["url"]}"]').count() == 1, kind
     # In-app: the steps are on the page above; the letter says to open it and paste.
     assert letter.get_by_text(strings["ui_letter_inapp"].split("{")[0].strip(), exact=False).count() >= 1
-    # Phone: a short script with the same facts.
+    # Phone and chat: a short script with the same facts.
     script = letter.locator("#dmm-letter-script").input_value()
     assert "news@shop.example" in script and "2026-11-20" in script
 

@@ -216,6 +216,9 @@ def needs_checking_view(page: Page) -> dict:
             missing.append(page.t("needs_no_steps"))
         if entry["kind"] != WORKPLACE_KIND and not dataset.reaches_person(entry):
             missing.append(page.t("needs_no_complaint"))
+        listed = {source["url"] for source in entry["sources"]}
+        if any(channel["source"] not in listed for channel in entry["complaint"]):
+            missing.append(page.t("needs_undated_channel"))
         if entry["kind"] != WORKPLACE_KIND and WORLD in entry["regions"] and labels:
             for language in dataset.languages[1:]:
                 if not any(language.code in values for values in labels.values()):
