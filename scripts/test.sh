@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
 .venv/bin/ruff check --quiet scripts tests
 .venv/bin/dmm check
-exec .venv/bin/python -m pytest "$@"
+# Two workers (the machine has two cores); a test file's tests may share a worker (xdist_group).
+exec .venv/bin/python -m pytest -n "${DMM_TEST_WORKERS:-2}" --dist loadgroup "$@"

@@ -45,6 +45,9 @@ values = st.recursive(scalars, lambda children: st.one_of(
     st.dictionaries(st.one_of(st.sampled_from(FIELD_NAMES + ["en", "ar", "url", "title"]), st.text(max_size=8)),
                     children, max_size=4)), max_leaves=12)
 ACCEPTED: list[dict] = []       # what the checker accepted, built by test_accepted_documents_build
+# One worker runs this file's tests in order (pytest-xdist --dist loadgroup): the build test needs
+# what the random tests accepted.
+pytestmark = pytest.mark.xdist_group("property")
 
 
 def set_at(document, path, value):
