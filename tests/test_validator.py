@@ -127,3 +127,18 @@ def test_fast_schema_check_agrees_with_jsonschema(file):
     except Exception:
         fast_valid = False
     assert fast_valid == (not list(_schema_validator(*lists).iter_errors(entry)))
+
+
+def test_english_interface_labels_are_written_in_latin_script():
+    """`en` is the English interface only: a Japanese, Chinese, Arabic or Russian label under `en`
+    was filed under the wrong language (it belongs under ja, zh, ar, ru)."""
+    import unicodedata
+
+    dataset = load_dataset()
+    misfiled = [(slug, key, text) for slug, entry in dataset.providers.items()
+                for key, values in entry.get("labels", {}).items() for code, text in values.items()
+                if code == "en" and any(char.isalpha() and not unicodedata.name(char, "").startswith("LATIN") for char in text)]
+    assert misfiled == []
+    copies = [(slug, key) for slug, entry in dataset.providers.items() for key, values in entry.get("labels", {}).items()
+              if "en" in values and any(code != "en" and text == values["en"] for code, text in values.items())]
+    assert copies == [], "a label copied under en from the interface it was read in"

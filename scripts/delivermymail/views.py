@@ -57,7 +57,8 @@ class Page:
         for match in LABEL_TOKEN.finditer(text):
             parts.append(self.escape(text[position:match.start()]))
             label = labels[match.group(1)]
-            code = self.code if self.code in label else self.default_code
+            # The reader's language, else the site's default, else the interface the label comes from.
+            code = next(code for code in (self.code, self.default_code, *label) if code in label)
             parts.append(Markup('<bdi lang="{}">{}</bdi>').format(
                 code, self.escape(label[code])))
             position = match.end()
