@@ -21,7 +21,8 @@ def test_options_update_preview_and_snippets(page, site_server):
     page.select_option("#dmm-kit-size", "lg")
     name = "deliver-my-mail-ar-card-dark-lg"
     assert preview.get_attribute("src") == site_server + f"badges/{name}.svg"
-    assert preview.evaluate("img => img.complete && img.naturalWidth > 0")
+    # decode() waits for the new picture: checking right after the src changed would race it.
+    assert preview.evaluate("img => img.decode().then(() => img.naturalWidth > 0)")
     html = snippet(page, "html")
     assert f'src="{site_server}badges/{name}.svg"' in html and f'href="{site_server}ar/"' in html
     assert 'alt="أوصِلوا بريدي:' in html, "alt text is in the badge's language"
