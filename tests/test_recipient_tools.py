@@ -6,7 +6,9 @@ from urllib.parse import quote
 import pytest
 
 from delivermymail.dataset import load_dataset
+from delivermymail.languages import site_languages
 from delivermymail.lookup import lookup
+from delivermymail.strings import load_strings
 
 pytestmark = pytest.mark.browser
 DATASET = load_dataset()
@@ -168,7 +170,8 @@ def test_without_javascript_the_reader_reaches_the_index(browser, site_server):
 def test_personalised_guide_shows_sender_and_copies_it(page, site_server):
     page.goto(site_server + "providers/gmail/?sender=news@shop.example&name=Shop%20%26%20Co")
     top = page.locator("[data-dmm-sender]")
-    assert top.is_visible() and "Shop & Co sent you here" in top.inner_text()
+    assert top.is_visible() and "This link asks you to allow messages from Shop & Co" in top.inner_text()
+    assert "sent you here" not in top.inner_text(), "the page never vouches for whoever made the link"
     allow = page.locator("#allow ~ [data-dmm-sender-add]")
     assert allow.is_visible() and "news@shop.example" in allow.inner_text()
     top.get_by_role("button", name="Copy").click()
@@ -208,7 +211,7 @@ def test_injection_in_the_address_bar_stays_text(page, site_server, language):
 
 def test_name_is_shown_as_text(page, site_server):
     page.goto(site_server + "providers/gmail/?sender=a@shop.example&name=" + quote("<b>Shop</b>"))
-    assert "<b>Shop</b> sent you here" in page.locator("[data-dmm-sender]").inner_text()
+    assert "allow messages from <b>Shop</b>" in page.locator("[data-dmm-sender]").inner_text()
 
 
 def test_language_switch_and_guide_links_keep_the_parameters(page, site_server):
@@ -235,3 +238,21 @@ def test_arabic_guide_fits_a_phone(browser, site_server, tmp_path):
             .map(e => e.tagName + '.' + e.className).slice(0, 5)""")
         assert wide == [], f"{slug}: elements beyond the screen edge: {wide}"
     context.close()
+
+
+@pytest.mark.parametrize("language", site_languages(), ids=lambda language: language.code)
+@pytest.mark.parametrize("sender, imitated", [("news@shop.example", None), ("support@gmai1.com", "gmail.com"),
+                                              ("security@gmail-support.example", "gmail.com")])
+def test_personalised_guide_cautions_and_flags_lookalikes(page, site_server, language, sender, imitated):
+    strings = load_strings(site_languages()).by_language[language.code]
+    page.goto(site_server + language.url_prefix + "providers/gmail/?sender=" + quote(sender) + "&name=PayPal")
+    top = page.locator("[data-dmm-sender]")
+    domain = sender.split("@")[1]
+    caution = strings["ui_sender_caution"].split("{domain}")[0].strip()
+    assert caution in top.inner_text()
+    assert top.locator(".dmm-sender-domain").inner_text() == domain
+    warning = top.locator(".dmm-lookalike")
+    if imitated:
+        assert warning.count() == 1 and imitated in warning.inner_text() and domain in warning.inner_text()
+    else:
+        assert warning.count() == 0

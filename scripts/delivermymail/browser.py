@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from .badges import DEFAULT_SIZE, DEFAULT_STYLE, SIZES, STYLES, THEMES
-from .dataset import PERSON_CHANNELS, WORKPLACE_KIND, Dataset
+from .dataset import MAILBOX_KIND, PERSON_CHANNELS, WORKPLACE_KIND, Dataset
 from .lookup import MAX_INPUT, MAX_TYPO_DISTANCE, SHORT_DOMAIN
 from .names import HOST_LABEL
 from .search import ARABIC_MARKS
@@ -36,6 +36,10 @@ def browser_data(dataset: Dataset, strings: Strings, badge_sizes: dict) -> str:
                          "defaultStyle": DEFAULT_STYLE, "defaultSize": DEFAULT_SIZE},
         "workplaceKind": WORKPLACE_KIND,
         "personChannels": list(PERSON_CHANNELS),
+        # Brand names that a lookalike sender domain may hide (gmail in gmail-support.example),
+        # each with the provider's first domain: the mailbox providers' slugs of five letters or more.
+        "brands": {slug.replace("-", ""): entry["domains"][0] for slug, entry in dataset.providers.items()
+                   if entry["kind"] == MAILBOX_KIND and entry["domains"] and len(slug.replace("-", "")) >= 5},
         "strings": {language.code: {key: text for key, text in strings.by_language[language.code].items()
                                     if key.startswith(BROWSER_STRINGS)} for language in dataset.languages},
     }

@@ -29,7 +29,8 @@ from .yamlfile import YamlError, read_plain_yaml, read_yaml
 LABEL_TOKEN = re.compile(r"\[\[([^\[\]]*)\]\]")
 STALE_AFTER_DAYS = 365
 WORKPLACE_KIND = "workplace-filter"     # the kind whose readers write to their own IT team
-ISP_KIND = "isp"                        # the kind whose customers can escalate to a regulator or ombudsman
+ISP_KIND = "isp"
+MAILBOX_KIND = "mailbox-provider"                        # the kind whose customers can escalate to a regulator or ombudsman
 # Channel types that reach a person (a form, an address, a phone line ...); forums and articles do not.
 PERSON_CHANNELS = ("web-form", "email", "in-app", "phone", "chat", "ticket")
 WORLD = "001"

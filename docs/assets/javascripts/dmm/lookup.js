@@ -67,3 +67,14 @@ export function lookup(raw) {
   const provider = domain && Object.prototype.hasOwnProperty.call(DATA.domains, domain) ? DATA.domains[domain] : null;
   return {address, domain, provider, suggestion: domain && !provider ? suggest(domain) : null};
 }
+
+// The well-known domain a sender's domain imitates, or null: a near miss of a known domain
+// (gmai1.com), or a mailbox provider's name inside another domain (gmail-support.example).
+export function lookalike(domain) {
+  if (!domain || Object.prototype.hasOwnProperty.call(DATA.domains, domain)) return null;
+  const near = suggest(domain);
+  if (near) return near;
+  const letters = domain.replace(/[^a-z0-9]/g, "");
+  const brand = Object.keys(DATA.brands).sort().find((name) => letters.includes(name));
+  return brand ? DATA.brands[brand] : null;
+}

@@ -1,14 +1,29 @@
 // A guide personalised with ?sender=…&name=…: the sender's address to copy and allow. The link
 // was made by whoever sent it; the page states what it asks and never vouches for the sender.
+import {domainOf, lookalike} from "./lookup.js";
 import {copyButton, element, fillNodes, strings} from "./page.js";
 import {preservedSearch, rawSender, sender, senderName} from "./sender.js";
 
-function addressBlock(intro) {
-  return element("div", {"class": "admonition info dmm-address"}, [
+// The address large, its domain marked: the domain is what the reader should recognise.
+function addressBlock(intro, caution) {
+  const at = sender.lastIndexOf("@");
+  const domain = domainOf(sender);
+  const block = element("div", {"class": "admonition info dmm-address"}, [
     element("p", {}, intro),
-    element("p", {}, [element("code", {"class": "dmm-sender-address", dir: "ltr"}, [sender]), " ",
+    element("p", {}, [element("code", {"class": "dmm-sender-address", dir: "ltr"},
+      [sender.slice(0, at + 1), element("mark", {"class": "dmm-sender-domain"}, [sender.slice(at + 1)])]), " ",
       copyButton(() => sender)])
   ]);
+  if (caution) {
+    block.appendChild(element("p", {"class": "dmm-caution"}, fillNodes(strings.ui_sender_caution, {domain})));
+    const known = lookalike(domain);
+    if (known) {
+      block.className = "admonition warning dmm-address";
+      block.appendChild(element("p", {"class": "dmm-lookalike", role: "alert"},
+        fillNodes(strings.ui_sender_lookalike, {domain, known})));
+    }
+  }
+  return block;
 }
 
 function showSender() {
@@ -19,10 +34,10 @@ function showSender() {
     top.appendChild(element("p", {"class": "dmm-note"}, [strings.ui_sender_invalid]));
     top.hidden = false;
   } else if (sender) {
-    top.appendChild(addressBlock(senderName ? fillNodes(strings.ui_sender_from, {name: senderName}) : [strings.ui_sender_from_unnamed]));
+    top.appendChild(addressBlock(senderName ? fillNodes(strings.ui_sender_from, {name: senderName}) : [strings.ui_sender_from_unnamed], true));
     top.hidden = false;
     if (add) {
-      add.appendChild(addressBlock([strings.ui_sender_add]));
+      add.appendChild(addressBlock([strings.ui_sender_add], false));
       add.hidden = false;
     }
   }
