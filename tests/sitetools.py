@@ -122,6 +122,19 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "no-such-file")
         return super().translate_path("/" + path[len(self.prefix):])
 
+    def send_error(self, code, message=None, explain=None):
+        """A missing address gets the site's 404.html, with status 404, as on GitHub Pages."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def end_headers(self):
         # As GitHub Pages does: browsers may reuse a file for ten minutes without asking again.
         self.send_header("Cache-Control", "max-age=600")

@@ -96,3 +96,16 @@ def test_english_search_gives_english_results(page, site_server):
         results = search(page, query)
         assert results and not any(href.startswith(site_server + "ar/") for href in results), (query, results)
         clear_search(page)
+
+
+@pytest.mark.parametrize("path, code, direction", [("no-such-page/", "en", "ltr"), ("ar/no-such-page/", "ar", "rtl"),
+                                                   ("ar/providers/nobody/", "ar", "rtl")])
+def test_404_page_speaks_the_language_asked_for(page, site_server, path, code, direction):
+    response = page.goto(site_server + path)
+    assert response.status == 404
+    assert page.evaluate("document.documentElement.lang") == code
+    assert page.evaluate("document.documentElement.dir") == direction
+    visible = page.locator(".dmm-404 section:visible")
+    assert visible.count() == 1 and visible.get_attribute("lang") == code
+    home = visible.locator("a").first.get_attribute("href")
+    assert home.rstrip("/").endswith("/dmm" if code == "en" else "/dmm/ar")

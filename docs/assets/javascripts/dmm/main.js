@@ -3,9 +3,11 @@
 import {startFinders} from "./finder.js";
 import {startConfigurators} from "./kit.js";
 import {startLetters} from "./letter.js";
+import {speakTheAskedLanguage} from "./notfound.js";
 import {personalise} from "./personalise.js";
 import {improveSearch} from "./search.js";
 
+speakTheAskedLanguage();
 improveSearch();
 startFinders();
 personalise();
