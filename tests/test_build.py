@@ -159,3 +159,13 @@ def test_404_helps_in_every_language(site):
         assert f"/dmm/{language.url_prefix}providers/" in parser.links
     html = (site / "404.html").read_text(encoding="utf-8")
     assert "الصفحة غير موجودة" in html and "Page not found" in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
+def test_guides_link_the_services_readers_confuse_them_with(site, language):
+    for slug, entry in load_dataset().providers.items():
+        html = (site / language.url_prefix / "providers" / slug / "index.html").read_text(encoding="utf-8")
+        for other in entry.get("see_also", []):
+            assert f'href="../{other}/"' in html, (slug, other)
+    yahoo = (site / language.url_prefix / "providers" / "yahoo" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../yahoo-japan/"' in yahoo

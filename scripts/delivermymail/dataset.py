@@ -429,6 +429,11 @@ def check_dataset(providers_dir: Path = paths.PROVIDERS, languages: list[Languag
                                         f"'{domain}' is also claimed by {others}: a domain has exactly one provider",
                                         document.line_of(("domains", index))))
     for slug, (file, document) in entries.items():
+        for index, other in enumerate(document.data.get("see_also", [])):
+            if other == slug or other not in entries:
+                problems.append(Problem(_display(file), f"see_also.{index}", f"'{other}' must be the slug of another valid entry",
+                                        document.line_of(("see_also", index))))
+    for slug, (file, document) in entries.items():
         host = document.data.get("hosted_by")
         if host is not None and (host == slug or host not in entries or entries[host][1].data.get("hosted_by")):
             problems.append(Problem(_display(file), "hosted_by",

@@ -157,6 +157,8 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
         "domains": [token(domain) for domain in entry["domains"]],
         "website": entry["website"],
         "host": {"slug": token(entry["hosted_by"]), "name": page.text(host["name"])} if host else None,
+        "see_also": [{"slug": token(other), "name": page.text(dataset.providers[other]["name"])}
+                     for other in entry.get("see_also", []) if other in dataset.providers],
         "sections": sections,
         "labels": label_table,
         "channels": [item for item in channels if item["type"] in PERSON_CHANNELS + ("forum",)],
