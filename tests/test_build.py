@@ -169,3 +169,17 @@ def test_guides_link_the_services_readers_confuse_them_with(site, language):
             assert f'href="../{other}/"' in html, (slug, other)
     yahoo = (site / language.url_prefix / "providers" / "yahoo" / "index.html").read_text(encoding="utf-8")
     assert 'href="../yahoo-japan/"' in yahoo
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
+def test_long_domain_lists_fold_after_the_first_few(site, language):
+    from delivermymail.views import DOMAINS_SHOWN
+
+    outlook = load_dataset().providers["outlook"]["domains"]
+    assert len(outlook) > DOMAINS_SHOWN
+    html = (site / language.url_prefix / "providers" / "outlook" / "index.html").read_text(encoding="utf-8")
+    facts, folded = html.split('<details class="dmm-more-domains">', 1)
+    folded = folded.split("</details>", 1)[0]
+    assert all(f"<code>{domain}</code>" in facts for domain in outlook[:DOMAINS_SHOWN])
+    assert all(f"<code>{domain}</code>" in folded for domain in outlook[DOMAINS_SHOWN:])
+    assert str(len(outlook) - DOMAINS_SHOWN) in folded.split("</summary>", 1)[0]

@@ -69,6 +69,11 @@ class Page:
         return Locale.parse(code).get_display_name(self.locale) or code
 
 
+# A guide shows this many address domains at once, the rest behind "and N more": Outlook has about
+# a hundred, which would push the first step far down a phone's screen.
+DOMAINS_SHOWN = 8
+
+
 def channel_view(page: Page, item: dict, labels: dict) -> dict:
     """One channel (a complaint channel or a way to reach an escalation body), in one language."""
     kind, phone = item["type"], item.get("phone")
@@ -155,6 +160,7 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
         "operator": page.text(entry["operator"]) if entry.get("operator") else None,
         "regions": [page.region(code) for code in entry["regions"]],
         "domains": [token(domain) for domain in entry["domains"]],
+        "domains_shown": DOMAINS_SHOWN,
         "website": entry["website"],
         "host": {"slug": token(entry["hosted_by"]), "name": page.text(host["name"])} if host else None,
         "see_also": [{"slug": token(other), "name": page.text(dataset.providers[other]["name"])}
