@@ -10,7 +10,7 @@ import yaml
 from sitetools import FIXTURES
 
 from delivermymail.dataset import load_dataset
-from delivermymail.lookup import domain_of, edit_distance, lookup
+from delivermymail.lookup import domain_of, edit_distance, lookup, provider_names
 
 DATASET = load_dataset()
 OWNERS = DATASET.domain_owner
@@ -90,3 +90,20 @@ def test_cli_json(raw, expected):
     output = subprocess.run([sys.executable, "-m", "delivermymail", "lookup", raw, "--json"],
                             capture_output=True, text=True, check=True).stdout
     assert json.loads(output) == expected
+
+
+NAMES = provider_names(DATASET.providers, OWNERS)
+
+
+@pytest.mark.parametrize("raw, provider", [
+    ("Gmail", "gmail"), ("gmail", "gmail"), ("hotmail", "outlook"), ("Outlook.com", "outlook"), ("Yahoo! JAPAN", "yahoo-japan"),
+    ("Ali <ali@outlook.com>", "outlook"), ("  Shop <news@gmail.com>  ", "gmail"), ("not an address", None), ("<>", None),
+    ("yahoo", "yahoo"), ("\u202egmail", None), ("mail", None),
+])
+def test_names_and_named_addresses(raw, provider):
+    assert lookup(raw, OWNERS, NAMES)["provider"] == provider
+
+
+def test_a_name_never_overrides_an_address():
+    assert lookup("gmail@outlook.com", OWNERS, NAMES)["provider"] == "outlook"
+    assert lookup("someone@gmial.com", OWNERS, NAMES)["provider"] is None

@@ -7,12 +7,13 @@ import pytest
 
 from delivermymail.dataset import load_dataset
 from delivermymail.languages import site_languages
-from delivermymail.lookup import lookup
+from delivermymail.lookup import lookup, provider_names
 from delivermymail.strings import load_strings
 
 pytestmark = pytest.mark.browser
 DATASET = load_dataset()
 OWNERS = DATASET.domain_owner
+NAMES = provider_names(DATASET.providers, OWNERS)
 TRICKY = [
     "", " ", "@", "@@", "someone@", "Someone@GMAIL.COM", "  someone@gmail.com  ", "a+tag@gmail.com",
     "someone@mail.gmail.com", "someone@gmail.com.evil.example", "someone@gmial.com", "someone@gmail.co",
@@ -24,6 +25,9 @@ TRICKY = [
     "\ufeffsomeone@gmail.com", "\x1csomeone@gmail.com", "someone@gmail.com\x85", "someone@gmail.com\n",
     "\u00a0someone@gmail.com\u3000", "someone@gmail.com\u2028", "\u202emoc.lapyap@troppus.ai",
     "some\u200bone@gmail.com", "someone@gm\u00adail.com", "\u2066someone@gmail.com\u2069",
+    # Names instead of addresses, and named addresses:
+    "Gmail", "hotmail", "Yahoo! JAPAN", "gmx", "Ali <ali@outlook.com>", "<>", "a <b> c", "Ali <not an address>",
+    "\u202egmail", "g\u200bmail",
 ]
 PAYLOADS = [
     '<img src=x onerror="window.__pwned=1">',
@@ -55,7 +59,8 @@ def test_browser_and_command_line_agree(page, site_server):
         const {lookup} = await import(url);
         return inputs.map(input => lookup(input));
     }""", [site_server + "assets/javascripts/dmm/lookup.js", inputs])
-    mismatches = [(raw, got, lookup(raw, OWNERS)) for raw, got in zip(inputs, answers, strict=False) if got != lookup(raw, OWNERS)]
+    mismatches = [(raw, got, lookup(raw, OWNERS, NAMES)) for raw, got in zip(inputs, answers, strict=False)
+                  if got != lookup(raw, OWNERS, NAMES)]
     assert mismatches == []
 
 
@@ -66,7 +71,8 @@ FINDER_CASES = [
     ("x@aol.com", "providers/aol/"), ("x@icloud.com", "providers/icloud/"), ("x@me.com", "providers/icloud/"),
     ("x@pm.me", "providers/proton/"), ("x@gmx.de", "providers/gmx/"), ("x@web.de", "providers/web-de/"),
     ("x@mail.ru", "providers/mail-ru/"), ("x@yandex.ru", "providers/yandex/"), ("x@orange.fr", "providers/orange-fr/"),
-    ("zoho.com", "providers/zoho/"), ("  X@WANADOO.FR ", "providers/orange-fr/"),
+    ("zoho.com", "providers/zoho/"), ("Gmail", "providers/gmail/"), ("hotmail", "providers/outlook/"),
+    ("Ali <ali@outlook.com>", "providers/outlook/"), ("  X@WANADOO.FR ", "providers/orange-fr/"),
 ]
 FINDER_ANSWERS = [
     ("someone@gmial.com", "gmail.com"), ("someone@hotmial.com", "hotmail.com"),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .badges import DEFAULT_SIZE, DEFAULT_STYLE, SIZES, STYLES, THEMES
 from .dataset import MAILBOX_KIND, PERSON_CHANNELS, WORKPLACE_KIND, Dataset
-from .lookup import MAX_INPUT, MAX_TYPO_DISTANCE, SHORT_DOMAIN
+from .lookup import MAX_INPUT, MAX_TYPO_DISTANCE, SHORT_DOMAIN, provider_names
 from .names import HOST_LABEL
 from .search import ARABIC_MARKS
 from .strings import Strings
@@ -28,6 +28,7 @@ def browser_data(dataset: Dataset, strings: Strings, badge_sizes: dict) -> str:
         "rules": {"hostLabel": HOST_LABEL.pattern, "trimmed": TRIMMED, "hiddenCategories": list(HIDDEN_CATEGORIES),
                   "arabicMarks": ARABIC_MARKS},
         "domains": dataset.domain_owner,
+        "names": provider_names(dataset.providers, dataset.domain_owner),
         "providers": {slug: {"name": entry["name"], "kind": entry["kind"]} for slug, entry in dataset.providers.items()},
         "languages": [{"code": language.code, "prefix": language.url_prefix, "name": language.name,
                        "direction": language.direction} for language in dataset.languages],

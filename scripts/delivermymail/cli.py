@@ -15,7 +15,7 @@ from pathlib import Path
 from . import paths
 from .dataset import check_dataset, load_dataset
 from .languages import site_languages
-from .lookup import lookup
+from .lookup import lookup, provider_names
 from .strings import missing_translations
 
 
@@ -96,14 +96,14 @@ def cmd_lookup(args) -> int:
     """Which provider hosts ADDRESS (an e-mail address or a bare domain). Exact domain match only;
     a likely typo of a known domain gets a suggestion, never a mapping."""
     dataset = load_dataset()
-    result = lookup(args.address, dataset.domain_owner)
+    result = lookup(args.address, dataset.domain_owner, provider_names(dataset.providers, dataset.domain_owner))
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
         return 0
     if result["provider"]:
         entry = dataset.providers[result["provider"]]
         default = dataset.languages[0].code
-        print(f"{result['domain']}: {entry['name'][default]} ({result['provider']}) -> /providers/{result['provider']}/")
+        print(f"{result['domain'] or result['address']}: {entry['name'][default]} ({result['provider']}) -> /providers/{result['provider']}/")
     elif result["domain"] is None:
         print("Not an e-mail address or domain.")
         return 1

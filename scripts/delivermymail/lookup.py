@@ -2,12 +2,45 @@
 dataset and the same rules (browser.browser_data hands them to the browser tools), so both answer alike."""
 from __future__ import annotations
 
+import re
+
 from .names import is_hostname
 from .textrules import hidden_characters, trim
 
 MAX_INPUT = 320          # longer than any real address (64 + 1 + 255)
 MAX_TYPO_DISTANCE = 2
 SHORT_DOMAIN = 8         # domains shorter than this allow one typo only
+
+
+# "Ali <ali@outlook.com>", as mail programs write an address with its name.
+_NAMED_ADDRESS = re.compile(r"[^<>]*<([^<>]*)>")
+# What is left of a provider's name for matching: letters and digits, lowercase.
+_NOT_NAME = re.compile(r"[^0-9a-z]")
+
+
+def name_key(text: str) -> str:
+    return _NOT_NAME.sub("", text.lower())
+
+
+def unwrap(text: str) -> str:
+    """The address inside <...> when the input is a named address; otherwise the input."""
+    found = _NAMED_ADDRESS.fullmatch(text)
+    return trim(found.group(1)) if found else text
+
+
+def provider_names(providers: dict[str, dict], domain_owner: dict[str, str]) -> dict[str, str]:
+    """Name keys a reader may type instead of an address ("Gmail", "hotmail"), each to its provider:
+    the first label of a domain when only one provider has it, then slugs and names in every
+    language, which win over labels."""
+    owners_by_label: dict[str, set[str]] = {}
+    for domain, slug in domain_owner.items():
+        owners_by_label.setdefault(name_key(domain.split(".")[0]), set()).add(slug)
+    names = {label: next(iter(slugs)) for label, slugs in owners_by_label.items() if len(slugs) == 1 and len(label) >= 3}
+    for slug, entry in sorted(providers.items()):
+        for key in (name_key(slug), *(name_key(text) for text in entry["name"].values())):
+            if len(key) >= 3:
+                names[key] = slug
+    return names
 
 
 def domain_of(raw: str) -> str | None:
@@ -49,10 +82,13 @@ def suggest(domain: str, known: dict[str, str]) -> str | None:
     return best[1] if best else None
 
 
-def lookup(raw: str, domain_owner: dict[str, str]) -> dict:
-    """{"address", "domain", "provider", "suggestion"}: provider only for an exact domain match."""
-    address = trim(raw or "")
+def lookup(raw: str, domain_owner: dict[str, str], names: dict[str, str] | None = None) -> dict:
+    """{"address", "domain", "provider", "suggestion"}: the provider of an exact domain match, or,
+    for input that is no address at all, of a provider's name ("Gmail", "hotmail")."""
+    address = unwrap(trim(raw or ""))
     domain = domain_of(address)
     provider = domain_owner.get(domain) if domain else None
     suggestion = suggest(domain, domain_owner) if domain and not provider else None
+    if not domain and names and "@" not in address and len(address) <= 64 and not hidden_characters(address):
+        provider = names.get(name_key(address))
     return {"address": address, "domain": domain, "provider": provider, "suggestion": suggestion}

@@ -12,16 +12,16 @@ function renderAnswer(result, output, navigate) {
     output.appendChild(element("p", {}, [strings.ui_finder_empty]));
     return;
   }
-  if (!result.domain) {
-    output.appendChild(element("p", {}, [strings.ui_finder_invalid]));
-    return;
-  }
   if (result.provider) {
     const url = guideUrl(result.provider, preservedSearch());
     output.appendChild(element("p", {}, fillNodes(strings.ui_finder_found, {provider: providerName(result.provider)})));
     output.appendChild(element("p", {}, [element("a", {href: url},
       fillNodes(strings.ui_finder_open, {provider: providerName(result.provider)}))]));
     if (navigate) window.location.assign(url);
+    return;
+  }
+  if (!result.domain) {
+    output.appendChild(element("p", {}, [strings.ui_finder_invalid]));
     return;
   }
   if (result.suggestion) {

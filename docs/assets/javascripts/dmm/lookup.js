@@ -61,11 +61,30 @@ export function suggest(domain) {
   return best ? best[1] : null;
 }
 
+// "Ali <ali@outlook.com>", as mail programs write an address with its name (lookup.py, _NAMED_ADDRESS).
+const NAMED_ADDRESS = /^[^<>]*<([^<>]*)>$/;
+
+export function nameKey(text) {
+  return text.toLowerCase().replace(/[^0-9a-z]/g, "");
+}
+
+function unwrap(text) {
+  const found = NAMED_ADDRESS.exec(text);
+  return found ? trim(found[1]) : text;
+}
+
+// The provider of an exact domain match, or, for input that is no address at all, of a
+// provider's name ("Gmail", "hotmail"), from the names the data lists (lookup.provider_names).
 export function lookup(raw) {
-  const address = trim(raw);
+  const address = unwrap(trim(raw));
   const domain = domainOf(address);
-  const provider = domain && Object.prototype.hasOwnProperty.call(DATA.domains, domain) ? DATA.domains[domain] : null;
-  return {address, domain, provider, suggestion: domain && !provider ? suggest(domain) : null};
+  let provider = domain && Object.prototype.hasOwnProperty.call(DATA.domains, domain) ? DATA.domains[domain] : null;
+  const suggestion = domain && !provider ? suggest(domain) : null;
+  if (!domain && address.indexOf("@") < 0 && address.length <= 64 && !hasHiddenCharacters(address)) {
+    const key = nameKey(address);
+    provider = Object.prototype.hasOwnProperty.call(DATA.names, key) ? DATA.names[key] : null;
+  }
+  return {address, domain, provider, suggestion};
 }
 
 // The well-known domain a sender's domain imitates, or null: a near miss of a known domain
