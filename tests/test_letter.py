@@ -30,9 +30,11 @@ def fill_letter(page, code: str, **values):
 def test_every_channel_type_gets_its_way_of_sending(page, hostile_server, language):
     code, strings = language.code, STRINGS[language.code]
     watch = Watch(page, hostile_server)
+    sent = []
+    page.on("request", lambda request: sent.append(request.url + " " + (request.post_data or "")))
     page.goto(hostile_server + language.url_prefix + "providers/hostile-mail/?sender=news@shop.example")
     letter = fill_letter(page, code, me="reader@hostile-mail.example", date="2026-11-20", subject="Order 42 & <b>receipt</b>",
-                         name="Layla")
+                         name='Layla <img src=x onerror="window.__pwned=1">')
     text = letter.locator("#dmm-letter-text").input_value()
     for expected in ("reader@hostile-mail.example", "news@shop.example", "shop.example", "2026-11-20",
                      "Order 42 & <b>receipt</b>", "Layla", strings["letter_found_spam"]):
@@ -64,6 +66,9 @@ def test_every_channel_type_gets_its_way_of_sending(page, hostile_server, langua
     letter.get_by_role("button", name=strings["ui_letter_copy"]).click()
     assert page.evaluate("navigator.clipboard.readText()") == letter.locator("#dmm-letter-text").input_value()
     assert page.locator("[data-dmm-letter] svg, [data-dmm-letter] img, [data-dmm-letter] iframe").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    assert [item for item in sent if "Layla" in item or "reader@hostile-mail" in item or "Order" in item] == [], \
+        "what the reader types never leaves the browser"
     watch.assert_quiet(navigations_allowed=1)
 
 

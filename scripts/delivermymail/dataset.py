@@ -159,26 +159,23 @@ def _dotted(path) -> str:
     return ".".join(str(part) for part in path)
 
 
-def _is_text(path: tuple) -> bool:
-    """Paths whose value is reader-facing text keyed by site language (see the schema's *_text)."""
-    if not path:
-        return False
-    last = path[-1]
-    if last in ("name", "operator", "about", "notes"):
-        return len(path) == 1
-    if last in ("title", "note", "conditions"):
-        return len(path) == 3 and path[0] in ("complaint", "senders")
-    return (len(path) == 3 and path[0] == "steps") or (len(path) == 3 and path[0] == "complaint" and last == "steps")
+# Keys whose value is reader-facing text keyed by site language, in provider and escalation files.
+TEXT_KEYS = frozenset({"name", "operator", "about", "notes", "title", "note", "conditions", "when"})
 
 
 def _is_prose(path: tuple) -> bool:
-    """A string of a reader-facing text: a text's value, or one step of a list of steps."""
-    return (len(path) >= 2 and _is_text(path[:-1])) or (len(path) >= 3 and _is_text(path[:-2]) and isinstance(path[-1], int))
+    """A string of a reader-facing text: a text's value (..., "about", "ar") or one step of a list
+    of steps (..., "steps", ..., "ar", 2). Labels are the provider's words, never prose."""
+    if not path or path[0] == "labels":
+        return False
+    if isinstance(path[-1], int):
+        return "steps" in path
+    return len(path) >= 2 and path[-2] in TEXT_KEYS
 
 
-def _is_url(path: tuple) -> bool:
-    return (path == ("website",) or (len(path) >= 2 and (path[-1] == "url" or path[-2] == "url"))
-            or (len(path) == 3 and path[0] == "complaint" and path[2] == "source"))
+def is_url_field(path: tuple) -> bool:
+    """A field that holds a link: website, any url (or a url per language), a channel's source."""
+    return bool(path) and (path[-1] in ("url", "website", "source") or (len(path) >= 2 and path[-2] == "url"))
 
 
 @dataclass
@@ -213,7 +210,7 @@ def rule_domains_are_hostnames(entry: dict, context: RuleContext):
 
 def rule_safe_urls(entry: dict, context: RuleContext):
     for path, value in walk_fields(entry):
-        if isinstance(value, str) and _is_url(path):
+        if isinstance(value, str) and is_url_field(path):
             problem = url_problem(value)
             if problem:
                 yield path, f"{value[:80]!r} {problem}"
@@ -256,20 +253,19 @@ def rule_no_hidden_characters(entry: dict, context: RuleContext):
 
 
 def rule_real_dates(entry: dict, context: RuleContext):
-    dates = [(("last_verified",), entry.get("last_verified"))]
-    dates += [(("sources", index, "checked"), source["checked"]) for index, source in enumerate(entry.get("sources", []))]
-    for path, value in dates:
-        if value is None:
-            continue
-        date = parse_date(value)
-        if date is None:
-            yield path, f"{value!r} is not a real date (YYYY-MM-DD)"
-        elif date > context.today:
-            yield path, f"{value} is in the future"
+    for path, value in walk_fields(entry):
+        if path and path[-1] in ("checked", "last_verified") and isinstance(value, str):
+            date = parse_date(value)
+            if date is None:
+                yield path, f"{value!r} is not a real date (YYYY-MM-DD)"
+            elif date > context.today:
+                yield path, f"{value} is in the future"
 
 
-RULES = (rule_file_name, rule_slug_is_file_name, rule_domains_are_hostnames, rule_safe_urls, rule_channel_addresses,
-         rule_label_tokens_exist, rule_no_hidden_characters, rule_real_dates)
+# Rules that hold in every data file, provider or escalation.
+SHARED_RULES = (rule_safe_urls, rule_no_hidden_characters, rule_real_dates)
+RULES = (rule_file_name, rule_slug_is_file_name, rule_domains_are_hostnames, rule_channel_addresses,
+         rule_label_tokens_exist, *SHARED_RULES)
 
 
 def check_entry(file: Path, document, languages: list[Language], kinds: dict, today: dt.date) -> tuple[list[Problem], list[Problem]]:
@@ -481,8 +477,9 @@ def check_escalation(folder: Path, languages: list[Language], kinds: dict, provi
         found = [Problem(name, _dotted(error.absolute_path), _schema_message(error), document.line_of(error.absolute_path))
                  for error in _escalation_validator(codes, tuple(sorted(kinds))).iter_errors(document.data)]
         if not found:
+            context = RuleContext(file, list(codes), kinds, today)
             found = [Problem(name, _dotted(path), message, document.line_of(path))
-                     for path, message in _escalation_rules(file, document.data, providers, codes[0], today)]
+                     for path, message in _escalation_rules(context, document.data, providers)]
         problems += found
         if not found:
             escalation[document.data["country"]] = document.data
@@ -491,27 +488,15 @@ def check_escalation(folder: Path, languages: list[Language], kinds: dict, provi
     return escalation, problems, warnings
 
 
-def _escalation_rules(file: Path, data: dict, providers: dict, default_language: str, today: dt.date):
+def _escalation_rules(context: RuleContext, data: dict, providers: dict):
+    """The shared rules (links, characters, dates), the country, and the members' country."""
     country = data["country"]
-    if country != file.stem:
-        yield ("country",), f"{country!r} must equal the file name {file.stem!r}"
-    if country not in _territories(default_language):
+    if country != context.file.stem:
+        yield ("country",), f"{country!r} must equal the file name {context.file.stem!r}"
+    if country not in _territories(context.languages[0]):
         yield ("country",), f"{country!r} is not an ISO 3166 region code that CLDR knows"
-    for path, value in walk_fields(data):
-        if not isinstance(value, str):
-            continue
-        if path and (path[-1] in ("url", "source") or (len(path) >= 2 and path[-2] == "url")):
-            problem = url_problem(value)
-            if problem:
-                yield path, f"{value[:80]!r} {problem}"
-        prose = len(path) >= 2 and path[-2] in ("name", "when", "note", "title", "conditions")
-        found = hidden_characters(value, TEXT_MARKS if prose else ())
-        if found:
-            yield path, f"contains the invisible character {describe(found[0])}"
-        if path and path[-1] in ("checked", "last_verified"):
-            date = parse_date(value)
-            if date is None or date > today:
-                yield path, f"{value!r} is not a real date up to today (YYYY-MM-DD)"
+    for rule in SHARED_RULES:
+        yield from rule(data, context)
     for index, body in enumerate(data["bodies"]):
         for position, slug in enumerate(body.get("members", [])):
             if slug in providers and country not in providers[slug]["regions"]:

@@ -15,7 +15,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
-from .dataset import Dataset, walk_fields
+from .dataset import Dataset, is_url_field, walk_fields
 from .urls import url_problem
 
 USER_AGENT = "DeliverMyMail-link-check/1 (+https://github.com)"
@@ -26,13 +26,13 @@ class RefusedAddress(Exception):
 
 
 def external_links(dataset: Dataset) -> dict[str, list[str]]:
-    """Every https address in the data, with the entries and fields that use it."""
+    """Every link in the data (providers and escalation files), with the entries and fields that use it."""
     links: dict[str, list[str]] = {}
-    for slug, entry in dataset.providers.items():
-        for path, value in walk_fields(entry):
-            if isinstance(value, str) and value.startswith("https://") and path and (
-                    path[-1] in ("url", "website") or (len(path) >= 2 and path[-2] == "url")):
-                links.setdefault(value, []).append(f"{slug}: {'.'.join(map(str, path))}")
+    documents = [*dataset.providers.items(), *((f"escalation/{code}", data) for code, data in dataset.escalation.items())]
+    for name, document in documents:
+        for path, value in walk_fields(document):
+            if isinstance(value, str) and is_url_field(path):
+                links.setdefault(value, []).append(f"{name}: {'.'.join(map(str, path))}")
     return links
 
 

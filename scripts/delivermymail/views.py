@@ -117,7 +117,9 @@ def escalation_view(page: Page) -> dict:
     return {"countries": [{"id": token(f"country-{code.lower()}"), "name": page.region(code),
                            "bodies": [body_view(page, body) for body in data["bodies"]],
                            "last_verified": page.date(data["last_verified"]),
-                           "sources": [source for body in data["bodies"] for source in body["sources"]]}
+                           # A page read for two bodies is listed once.
+                           "sources": list({source["url"]: source for body in data["bodies"]
+                                            for source in body["sources"]}.values())}
                           for code, data in countries]}
 
 

@@ -19,12 +19,14 @@ _last_inputs = None
 
 
 def _inputs_fingerprint(config) -> str:
-    """What generation depends on: the data, the templates and generator code, and two settings."""
+    """What generation depends on: the data (not the research notes), the templates and generator
+    code, and two settings."""
     digest = hashlib.sha256(f"{config.get('site_url')}|{config['extra'].get('repository')}".encode())
     root = Path(config["config_file_path"]).parent
     for folder in (root / "data", root / "scripts"):
         for file in sorted(folder.rglob("*")):
-            if file.is_file() and "__pycache__" not in file.parts:
+            # data/leads/ is research notes: nothing is generated from it.
+            if file.is_file() and "__pycache__" not in file.parts and "leads" not in file.relative_to(root).parts[:2]:
                 digest.update(str(file.relative_to(root)).encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()
 

@@ -29,23 +29,27 @@ def on_post_page(output, page, config, **kwargs):
         output = _HTML_TAG.sub(f'<html dir="{match.group(1)}" ', output, count=1)
     output = strip_indentation(output)
     output = output.replace("</head>", _module_preloads(page, config) + "</head>", 1)
-    language = _language_of(page, config)
-    search_base = None
-    if language and not language.default:
-        search_base = _language_root(theme_config(output)["base"], language.url_prefix.count("/"))
-    return rewrite_theme_config(output, search_base)
+    return rewrite_theme_config(output, _language_of(page, config))
 
 
 MODULES = ("assets/javascripts/dmm", "assets/generated/dmm-data.js")
 
 
+def on_pre_build(config, **kwargs):
+    """The browser modules, listed once per build rather than once per page."""
+    global _modules
+    docs = Path(config["docs_dir"])
+    _modules = sorted(path.relative_to(docs).as_posix() for entry in MODULES
+                      for path in ((docs / entry).glob("*.js") if (docs / entry).is_dir() else [docs / entry]))
+
+
+_modules: list[str] = []
+
+
 def _module_preloads(page, config) -> str:
     """A modulepreload link for every browser module, relative to the page like the theme's own links."""
-    docs = Path(config["docs_dir"])
-    files = sorted(path.relative_to(docs).as_posix() for entry in MODULES
-                   for path in ((docs / entry).glob("*.js") if (docs / entry).is_dir() else [docs / entry]))
     root = page.url.count("/") * "../" if page.url not in ("", "./") else ""
-    return "".join(f'<link rel="modulepreload" href="{root}{file}">' for file in files)
+    return "".join(f'<link rel="modulepreload" href="{root}{file}">' for file in _modules)
 
 
 def theme_config(html: str) -> dict:
@@ -56,13 +60,14 @@ def theme_config(html: str) -> dict:
     return json.loads(found.group(2))
 
 
-def rewrite_theme_config(html: str, search_base: str | None) -> str:
-    """The theme's configuration, parsed and written again: without the \\uXXXX escapes the theme
-    uses for every non-ASCII letter (six bytes for each Arabic letter instead of two), and with
-    `base` (where its search looks for the index) set to `search_base` when one is given."""
+def rewrite_theme_config(html: str, language) -> str:
+    """The theme's configuration, parsed once and written again: without the \\uXXXX escapes the
+    theme uses for every non-ASCII letter (six bytes for each Arabic letter instead of two), and, on
+    a page of another language than the default, with `base` (where its search looks for the index)
+    at that language's root."""
     config = theme_config(html)
-    if search_base is not None:
-        config["base"] = search_base
+    if language and not language.default:
+        config["base"] = _language_root(config["base"], language.url_prefix.count("/"))
     text = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     return _THEME_CONFIG.sub(lambda found: found.group(1) + text + found.group(3), html, count=1)
 

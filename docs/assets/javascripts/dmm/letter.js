@@ -6,9 +6,21 @@ import {domainOf} from "./lookup.js";
 import {DATA, copyButton, element, fill, fillNodes, strings} from "./page.js";
 import {sender} from "./sender.js";
 
+// In the order the reader fills them in; "found" is a choice, the rest are typed.
 const FIELDS = [["me", "ui_letter_me", "email"], ["sender", "ui_letter_sender", "email"],
                 ["date", "ui_letter_date", "date"], ["subject", "ui_letter_subject", "text"],
-                ["name", "ui_letter_name", "text"]];
+                ["found", "ui_letter_found", "select"], ["name", "ui_letter_name", "text"]];
+
+function field(name, type) {
+  const id = "dmm-letter-" + name;
+  if (type === "select") {
+    return element("select", {id, "class": "dmm-input"}, [
+      element("option", {value: "spam"}, [strings.ui_letter_found_spam]),
+      element("option", {value: "none"}, [strings.ui_letter_found_none])]);
+  }
+  return element("input", {id, type, "class": "dmm-input", autocomplete: "off",
+    dir: ["me", "sender", "date"].includes(name) ? "ltr" : "auto"});
+}
 
 // The channels of this guide, as the page lists them (hooks render them from the data).
 function channelsOnPage() {
@@ -21,7 +33,7 @@ function channelsOnPage() {
 }
 
 // mailto: with the subject and body encoded, so the reader's mail program opens with the letter.
-export function mailtoLink(address, subject, body) {
+function mailtoLink(address, subject, body) {
   return "mailto:" + encodeURIComponent(address).replace(/%40/g, "@") +
     "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body);
 }
@@ -33,17 +45,11 @@ function buildLetter(container) {
   const fields = {};
   const form = element("div", {"class": "dmm-letter-form"});
   FIELDS.forEach(([name, label, type]) => {
-    const id = "dmm-letter-" + name;
-    fields[name] = element("input", {id, type, "class": "dmm-input", autocomplete: "off",
-      dir: ["me", "sender", "date"].includes(name) ? "ltr" : "auto"});
-    form.appendChild(element("label", {"for": id}, [strings[label]]));
+    fields[name] = field(name, type);
+    form.appendChild(element("label", {"for": fields[name].id}, [strings[label]]));
     form.appendChild(fields[name]);
   });
-  const found = element("select", {id: "dmm-letter-found", "class": "dmm-input"}, [
-    element("option", {value: "spam"}, [strings.ui_letter_found_spam]),
-    element("option", {value: "none"}, [strings.ui_letter_found_none])]);
-  form.insertBefore(found, fields.name.previousSibling);
-  form.insertBefore(element("label", {"for": "dmm-letter-found"}, [strings.ui_letter_found]), found);
+  const found = fields.found;
   if (sender) fields.sender.value = sender;
 
   const letter = element("textarea", {id: "dmm-letter-text", rows: "14", "class": "dmm-letter-text",
@@ -102,8 +108,7 @@ function buildLetter(container) {
     actions.appendChild(element("p", {"class": "dmm-note"}, [strings.ui_letter_nowhere]));
   }
 
-  Object.values(fields).concat([found]).forEach((field) => field.addEventListener("input", compose));
-  found.addEventListener("change", compose);
+  Object.values(fields).forEach((input) => input.addEventListener("input", compose));
   compose();
   form.appendChild(letter);
   form.appendChild(actions);
