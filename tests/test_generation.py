@@ -133,3 +133,19 @@ def test_editing_one_provider_renders_only_its_guides(monkeypatch):
     files = generate.render_all(dataset, strings)
     assert rendered == ["gmail"] * len(dataset.languages)
     assert "Edited." in files[Path("providers", "gmail.md")]
+
+
+def test_needs_checking_lists_facts_resting_on_weak_sources(tmp_path):
+    providers = tmp_path / "providers"
+    providers.mkdir()
+    text = (FIXTURES / "valid-base.yml").read_text(encoding="utf-8")
+    (providers / "valid-base.yml").write_text(text.replace("https://help.fixture.example/spam", "https://howto-mail.example/spam")
+                                              .replace("title: Spam help", "title: Spam help\n    supports: labels"), encoding="utf-8")
+    docs = tmp_path / "docs"
+    generate_site(docs_dir=docs, providers_dir=providers)
+    strings = load_strings(site_languages())
+    for language in site_languages():
+        page = (docs / "providers" / f"needs-checking{language.suffix}.md").read_text(encoding="utf-8")
+        line = next(line for line in page.splitlines() if "(valid-base.md)" in line).replace("\\", "")  # Markdown escapes
+        table = strings.by_language[language.code]
+        assert table["needs_weak_labels"] in line and table["needs_weak_channel"] in line

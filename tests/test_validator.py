@@ -6,9 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from sitetools import FIXTURES, ROOT
 
 from delivermymail.dataset import DataError, check_dataset, load_dataset
+from delivermymail.yamlfile import read_plain_yaml
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.yml"))
 TODAY = dt.date(2026, 11, 26)
@@ -142,3 +144,37 @@ def test_english_interface_labels_are_written_in_latin_script():
     copies = [(slug, key) for slug, entry in dataset.providers.items() for key, values in entry.get("labels", {}).items()
               if "en" in values and any(code != "en" and text == values["en"] for code, text in values.items())]
     assert copies == [], "a label copied under en from the interface it was read in"
+
+
+def _with_sources(tmp_path, edit) -> list:
+    """valid-base with its label backed by one source that `edit` shapes; the warnings check gives."""
+    entry = read_plain_yaml(FIXTURES / "valid-base.yml")
+    entry["sources"][0]["supports"] = "labels.spam_folder, complaint"
+    edit(entry)
+    (tmp_path / "valid-base.yml").write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
+    dataset, problems = check_dataset(tmp_path, today=TODAY)
+    assert problems == []
+    return sorted(warning.path for warning in dataset.warnings)
+
+
+def test_facts_resting_only_on_a_weak_source_are_warned(tmp_path):
+    def third_party(entry):
+        entry["sources"][0]["url"] = entry["complaint"][0]["source"] = "https://howto-mail.example/gmail"
+    assert _with_sources(tmp_path, third_party) == ["complaint.0.source", "labels.spam_folder.en"]
+
+
+def test_a_source_on_the_providers_own_site_or_a_declared_kind_is_not_weak(tmp_path):
+    assert _with_sources(tmp_path, lambda entry: None) == []   # help.fixture.example: under the website
+
+    def declared(entry):
+        entry["sources"][0]["url"] = entry["complaint"][0]["source"] = "https://it.university.example/mail"
+        entry["sources"][0]["kind"] = "institution"
+    assert _with_sources(tmp_path, declared) == []
+
+
+def test_a_second_source_of_a_better_kind_lifts_the_warning(tmp_path):
+    def two(entry):
+        entry["sources"][0]["url"] = entry["complaint"][0]["source"] = "https://howto-mail.example/gmail"
+        entry["sources"].append({"url": "https://github.com/thunderbird/autoconfig/blob/0/ispdb/x.xml",
+                                 "checked": "2026-01-15", "supports": "labels.spam_folder.en"})
+    assert _with_sources(tmp_path, two) == ["complaint.0.source"]

@@ -22,6 +22,7 @@ from babel import Locale, localedata
 from . import paths
 from .languages import Language, site_languages
 from .names import is_hostname, is_slug
+from .sourcing import weak_facts
 from .textrules import TEXT_MARKS, describe, hidden_characters
 from .urls import url_problem
 from .yamlfile import YamlError, read_plain_yaml, read_yaml
@@ -298,6 +299,10 @@ def check_entry(file: Path, document, languages: list[Language], kinds: dict, to
     for index, channel in enumerate(accepted.get("complaint", [])):
         if channel["source"] not in listed:
             add(("complaint", index, "source"), "is not among sources, so it carries no date it was read: add it there", warnings)
+    if "sources" not in rejected:
+        for fact in weak_facts(accepted):
+            add(fact.path, f"rests only on {', '.join(fact.hosts)}, a weak source (kind other): see CONTRIBUTING.md, "
+                           "'Which sources count'", warnings)
     verified = parse_date(accepted.get("last_verified"))
     if verified and verified <= today and is_stale(accepted, today):
         add(("last_verified",), f"not verified since {accepted['last_verified']}: please check the entry again", warnings)

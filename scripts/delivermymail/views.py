@@ -12,6 +12,7 @@ from markupsafe import Markup
 from .dataset import ISP_KIND, LABEL_TOKEN, PERSON_CHANNELS, WORKPLACE_KIND, WORLD, Dataset, is_stale
 from .languages import Language
 from .markdown_safe import md_text, md_url, token
+from .sourcing import weak_facts
 from .strings import Strings
 
 PLATFORMS = ("web", "android", "ios", "desktop")
@@ -230,6 +231,8 @@ def needs_checking_view(page: Page) -> dict:
         listed = {source["url"] for source in entry["sources"]}
         if any(channel["source"] not in listed for channel in entry["complaint"]):
             missing.append(page.t("needs_undated_channel"))
+        weak = {fact.path[0] for fact in weak_facts(entry)}
+        missing += [page.t(key) for field, key in (("labels", "needs_weak_labels"), ("complaint", "needs_weak_channel")) if field in weak]
         if entry["kind"] != WORKPLACE_KIND and WORLD in entry["regions"] and labels:
             for language in dataset.languages[1:]:
                 if not any(language.code in values for values in labels.values()):
