@@ -19,12 +19,19 @@ SOURCE = Path("/usr/share/fonts/truetype/noto")
 TARGET = paths.DOCS / "assets" / "fonts"
 BADGE_FONTS = paths.BADGE_FONTS
 LATIN = ["U+0020-007E", "U+00A0-00FF", "U+2010-2027", "U+2039-203A"]
-# The site's text: the Arabic block (letters, marks, digits, punctuation), joiners and direction
-# marks, spaces, guillemets, dashes. Joined letter forms come along through the font's shaping
-# tables, so the presentation-form blocks are not needed (they would double the download).
-WEB_UNICODES = ["U+0600-06FF", "U+200C-200F", "U+0020", "U+00A0", "U+00AB", "U+00BB", "U+2010-2027"]
+# The site's text: the letters, marks, digits and punctuation of the Arabic language (not the
+# letters only Persian, Urdu and others use), joiners and direction marks, spaces, guillemets,
+# dashes. Joined letter forms come along through the font's shaping tables, so the
+# presentation-form blocks are not needed. docs/assets/fonts/fonts.css gives the same ranges as
+# unicode-range, so a letter outside them is drawn by the reader's system font.
+ARABIC_LANGUAGE = ["U+060C", "U+061B", "U+061F", "U+0621-063A", "U+0640-0652", "U+0660-066D", "U+0670"]
+WEB_UNICODES = ARABIC_LANGUAGE + ["U+200C-200F", "U+0020", "U+00A0", "U+00AB", "U+00BB", "U+2010-2027"]
+# Only the shaping features a browser applies by default: the discretionary ligatures and the
+# alternates (dlig, aalt) would more than double the download and are never shown.
+WEB_FEATURES = "ccmp,locl,isol,init,medi,fina,rlig,rclt,calt,liga,curs,kern,mark,mkmk"
 # Badges are drawn from code points as well as from shaping, so their face keeps everything.
-UNICODES = WEB_UNICODES + ["U+0750-077F", "U+08A0-08FF", "U+FB50-FDFF", "U+FE70-FEFF"]
+UNICODES = ["U+0600-06FF", "U+200C-200F", "U+0020", "U+00A0", "U+00AB", "U+00BB", "U+2010-2027",
+            "U+0750-077F", "U+08A0-08FF", "U+FB50-FDFF", "U+FE70-FEFF"]
 
 
 def main() -> int:
@@ -36,7 +43,7 @@ def main() -> int:
             return 1
         output = TARGET / f"noto-sans-arabic-{weight.lower()}.woff2"
         subset.main([str(source), f"--unicodes={','.join(WEB_UNICODES)}", "--flavor=woff2",
-                     "--layout-features=*", "--no-hinting", "--desubroutinize", f"--output-file={output}"])
+                     f"--layout-features={WEB_FEATURES}", "--no-hinting", "--desubroutinize", f"--output-file={output}"])
         print(f"{output.relative_to(TARGET.parents[2])}: {output.stat().st_size // 1024} KB")
     BADGE_FONTS.mkdir(parents=True, exist_ok=True)
     for source, ranges, name in (("NotoSans-Bold.ttf", LATIN, "badge-latin.ttf"),

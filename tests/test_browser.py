@@ -37,7 +37,7 @@ def switch_language(page, hreflang: str):
 
 def test_switcher_goes_to_the_twin_and_back(page, site_server):
     # The theme asks for sitemaps under every alternate when the switcher is used; ours do not
-    # exist, and no-alternate-sitemaps.js answers its XMLHttpRequest without a request. If a theme
+    # exist, and theme-requests.js answers its XMLHttpRequest without a request. If a theme
     # release asks another way (fetch), requests for sitemap.xml appear and this test says so.
     sitemap_requests = []
     page.on("request", lambda request: sitemap_requests.append(request.url) if "sitemap.xml" in request.url else None)

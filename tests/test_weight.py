@@ -1,67 +1,57 @@
-"""What a reader on a slow phone downloads: measured in Chromium, compressed as a web server would."""
+"""What a reader's phone downloads, as a reader meets it in Chromium: search only when it is used,
+the Arabic face only where Arabic is shown, nothing but the page on a second visit. The figures
+against the targets are printed by `dmm bench --weight SITE` (delivermymail/weight.py)."""
 from __future__ import annotations
 
-import gzip
-from urllib.parse import unquote, urlsplit
-
 import pytest
-from sitetools import TEST_SITE_URL
+from sitetools import TEST_SITE_URL, type_search
+
+from delivermymail.weight import PAIRS, visit
 
 pytestmark = pytest.mark.browser
-FIRST_VISIT_BUDGET = 200_000      # bytes, compressed, fonts included
-WARM_PAGE_BUDGET = 20_000         # bytes, compressed, for a second page with a warm cache
+SEARCH_FILES = ("/search/search_index.json", "/lunr/")
 
 
-def transferred(site, responses) -> int:
-    """Bytes a server compressing with gzip would send for the responses not served from cache."""
-    total = 0
-    for url, from_cache in responses:
-        if from_cache:
-            continue
-        path = unquote(urlsplit(url).path)[len(urlsplit(TEST_SITE_URL).path):]
-        file = site / path
-        if file.is_dir() or not path:
-            file = file / "index.html"
-        if not file.exists():
-            file = site / "404.html"      # what the server sends for an address it does not have
-        data = file.read_bytes()
-        compressible = file.suffix not in (".woff2", ".png")
-        total += len(gzip.compress(data, 6)) if compressible else len(data)
-    return total
+def fetched(responses, needle) -> list[str]:
+    return [url for url, from_cache in responses if needle in url and not from_cache]
 
 
-def visit(page, cdp, url) -> list[tuple[str, bool]]:
-    """Load a page; return (url, came from the cache) for every response from the site. A response
-    that crossed the network has a non-zero encoded length when it finished loading."""
-    urls, lengths = {}, {}
-
-    def received(event):
-        urls[event["requestId"]] = event["response"]["url"]
-
-    def finished(event):
-        lengths[event["requestId"]] = event["encodedDataLength"]
-
-    cdp.on("Network.responseReceived", received)
-    cdp.on("Network.loadingFinished", finished)
-    page.goto(url, wait_until="networkidle")
-    page.wait_for_timeout(300)
-    cdp.remove_listener("Network.responseReceived", received)
-    cdp.remove_listener("Network.loadingFinished", finished)
-    return [(address, lengths.get(request, 0) == 0) for request, address in urls.items()
-            if address.startswith(TEST_SITE_URL)]
-
-
-@pytest.mark.parametrize("first, second", [("ar/providers/gmail/", "ar/providers/outlook/"),
-                                           ("providers/gmail/", "providers/yahoo/")])
-def test_page_weight(browser, site, site_server, first, second, capsys):
+@pytest.fixture
+def network(browser):
     context = browser.new_context()
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
-    first_visit = transferred(site, visit(page, cdp, site_server + first))
-    warm = transferred(site, visit(page, cdp, site_server + second))
+    yield page, cdp
     context.close()
-    with capsys.disabled():
-        print(f"\n{first}: first visit {first_visit / 1000:.1f} KB; then {second}: {warm / 1000:.1f} KB")
-    assert first_visit <= FIRST_VISIT_BUDGET
-    assert warm <= WARM_PAGE_BUDGET
+
+
+@pytest.mark.parametrize("first, second", PAIRS)
+def test_a_second_guide_downloads_only_its_page(network, site_server, first, second):
+    page, cdp = network
+    visit(page, cdp, site_server + first, TEST_SITE_URL)
+    again = [url for url, from_cache in visit(page, cdp, site_server + second, TEST_SITE_URL) if not from_cache]
+    assert again == [site_server + second]
+
+
+def test_search_is_downloaded_only_when_the_reader_searches(network, site_server):
+    page, cdp = network
+    responses, workers = [], []
+    cdp.on("Network.responseReceived", lambda event: responses.append((event["response"]["url"], False)))
+    page.on("worker", lambda worker: workers.append(worker.url))
+    page.goto(site_server + "ar/providers/gmail/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    for needle in SEARCH_FILES:
+        assert fetched(responses, needle) == [], needle
+    assert workers == [], "the search worker must not start before the reader searches"
+    results = type_search(page, "جيميل")
+    assert results.count(), "search must still work once opened (the worker ran: it alone answers)"
+    assert fetched(responses, "/ar/search/search_index.json")
+    assert len(workers) == 1 and "/workers/search." in workers[0]
+
+
+@pytest.mark.parametrize("path, arabic", [("providers/gmail/", False), ("ar/providers/gmail/", True)])
+def test_the_arabic_face_is_downloaded_only_for_arabic_pages(network, site_server, path, arabic):
+    page, cdp = network
+    fonts = [url for url, _ in visit(page, cdp, site_server + path, TEST_SITE_URL) if url.endswith(".woff2")]
+    assert bool(fonts) == arabic, fonts

@@ -116,7 +116,14 @@ def cmd_lookup(args) -> int:
 def cmd_bench(args) -> int:
     """Build synthetic datasets of --sizes providers (default 100, 500, 2000) in a temporary folder
     and print generation time, build time, pages, site size, guide size and search payload; the
-    plain build (every page in the navigation) runs too, up to --plain-up-to providers."""
+    plain build (every page in the navigation) runs too, up to --plain-up-to providers. With
+    --weight SITE: what a phone downloads on a first visit to a guide of the built site SITE and
+    on a second guide, in Chromium, against the targets (delivermymail/weight.py)."""
+    if args.weight:
+        from . import weight
+
+        weight.report(weight.measure(Path(args.weight)))
+        return 0
     from .bench import run
 
     run([int(size) for size in args.sizes.split(",")], args.plain_up_to, args.reload_at)
@@ -217,6 +224,7 @@ def main(argv=None) -> int:
                                  help="largest size also built the plain way (it grows with the square)")
             command.add_argument("--reload-at", type=int, default=500,
                                  help="measure the `mkdocs serve` rebuild after one edit at this size (0: skip)")
+            command.add_argument("--weight", metavar="SITE", help="measure page weight on this built site instead")
         if name == "fields":
             mode = command.add_mutually_exclusive_group()
             mode.add_argument("--write", action="store_true")

@@ -22,7 +22,7 @@ POLICY = {
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],       # the theme draws its icons as data: SVG in its CSS
     "font-src": ["'self'"],
-    "connect-src": ["'self'", "data:"],    # the search index; data: for no-alternate-sitemaps.js's empty sitemap
+    "connect-src": ["'self'", "data:"],    # the search index; data: for theme-requests.js's empty sitemap
     "worker-src": ["'self'"],             # the search worker
     "manifest-src": ["'self'"],
     "object-src": ["'none'"],
