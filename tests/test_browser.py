@@ -109,3 +109,22 @@ def test_404_page_speaks_the_language_asked_for(page, site_server, path, code, d
     assert visible.count() == 1 and visible.get_attribute("lang") == code
     home = visible.locator("a").first.get_attribute("href")
     assert home.rstrip("/").endswith("/dmm" if code == "en" else "/dmm/ar")
+
+
+# One word, as a reader types it: a provider's name in Arabic script leads to its guide; the
+# everyday words for spam, with or without marks and with or without the article, to the
+# recipients' page.
+ONE_WORD = [("جيميل", "ar/providers/gmail/"), ("هوتميل", "ar/providers/outlook/"), ("ياهو", "ar/providers/yahoo/"),
+            ("مزعج", "ar/recipients/"), ("المزعج", "ar/recipients/"), ("مُزْعِج", "ar/recipients/"),
+            ("سبام", "ar/recipients/"), ("عشوائي", "ar/recipients/"), ("مرغوب", "ar/recipients/")]
+
+
+def test_one_arabic_word_finds_the_page(page, site_server):
+    page.goto(site_server + "ar/")
+    missed = []
+    for query, expected in ONE_WORD:
+        results = [href.split("?")[0].split("#")[0] for href in search(page, query)]
+        if site_server + expected not in results[:10]:
+            missed.append((query, results[:5]))
+        clear_search(page)
+    assert not missed, missed

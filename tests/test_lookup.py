@@ -99,6 +99,9 @@ NAMES = provider_names(DATASET.providers, OWNERS)
     ("Gmail", "gmail"), ("gmail", "gmail"), ("hotmail", "outlook"), ("Outlook.com", "outlook"), ("Yahoo! JAPAN", "yahoo-japan"),
     ("Ali <ali@outlook.com>", "outlook"), ("  Shop <news@gmail.com>  ", "gmail"), ("not an address", None), ("<>", None),
     ("yahoo", "yahoo"), ("\u202egmail", None), ("mail", None),
+    # Arabic script: other names from the data, with marks, and with either spelling of alef.
+    ("جيميل", "gmail"), ("جِيمِيل", "gmail"), ("هوتميل", "outlook"), ("اوتلوك", "outlook"), ("أوتلوك", "outlook"),
+    ("ياهو", "yahoo"), ("بريد", None),
 ])
 def test_names_and_named_addresses(raw, provider):
     assert lookup(raw, OWNERS, NAMES)["provider"] == provider

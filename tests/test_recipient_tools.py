@@ -26,7 +26,8 @@ TRICKY = [
     "\u00a0someone@gmail.com\u3000", "someone@gmail.com\u2028", "\u202emoc.lapyap@troppus.ai",
     "some\u200bone@gmail.com", "someone@gm\u00adail.com", "\u2066someone@gmail.com\u2069",
     # Names instead of addresses, and named addresses:
-    "Gmail", "hotmail", "Yahoo! JAPAN", "gmx", "Ali <ali@outlook.com>", "<>", "a <b> c", "Ali <not an address>",
+    "Gmail", "hotmail", "Yahoo! JAPAN", "gmx", "جيميل", "جِيمِيل", "أوتلوك", "هوت ميل",
+    "Ali <ali@outlook.com>", "<>", "a <b> c", "Ali <not an address>",
     "\u202egmail", "g\u200bmail",
 ]
 PAYLOADS = [

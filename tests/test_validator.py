@@ -34,13 +34,14 @@ def test_invalid_fixture_is_rejected_with_file_and_field(fixture, tmp_path):
     # The duplicate-domain rule needs the entry whose domain is claimed.
     shutil.copy2(ROOT / "data" / "providers" / "gmail.yml", tmp_path / "gmail.yml")
     # Not before today: the real gmail.yml carries the dates it was last read.
-    dataset, problems = check_dataset(tmp_path, today=max(TODAY, dt.date.today()))
+    today = max(TODAY, dt.date.today())
+    dataset, problems = check_dataset(tmp_path, today=today)
     mine = [problem for problem in problems if problem.file.endswith(fixture.name)]
     assert any((problem.path or "(file)") == field and reason in problem.message for problem in mine), \
         "\n".join(map(str, problems)) or "no problem reported"
     assert fixture.stem not in dataset.providers, "a rejected entry must not be published"
     with pytest.raises(DataError) as raised:
-        load_dataset(tmp_path, today=TODAY)
+        load_dataset(tmp_path, today=today)
     assert fixture.name in str(raised.value)
 
 

@@ -10,9 +10,8 @@ from .badges import DEFAULT_SIZE, DEFAULT_STYLE, SIZES, STYLES, THEMES
 from .dataset import MAILBOX_KIND, PERSON_CHANNELS, WORKPLACE_KIND, Dataset
 from .lookup import MAX_INPUT, MAX_TYPO_DISTANCE, SHORT_DOMAIN, provider_names
 from .names import HOST_LABEL
-from .search import ARABIC_MARKS
 from .strings import Strings
-from .textrules import HIDDEN_CATEGORIES, TRIMMED
+from .textrules import ARABIC_FOLDS, ARABIC_MARKS, HIDDEN_CATEGORIES, TRIMMED
 
 BROWSER_DATA = Path("assets", "generated", "dmm-data.js")
 
@@ -26,7 +25,7 @@ def browser_data(dataset: Dataset, strings: Strings, badge_sizes: dict) -> str:
         "limits": {"maxInput": MAX_INPUT, "maxTypoDistance": MAX_TYPO_DISTANCE, "shortDomain": SHORT_DOMAIN},
         # Rules the browser applies exactly as Python does (names.py, textrules.py).
         "rules": {"hostLabel": HOST_LABEL.pattern, "trimmed": TRIMMED, "hiddenCategories": list(HIDDEN_CATEGORIES),
-                  "arabicMarks": ARABIC_MARKS},
+                  "arabicMarks": ARABIC_MARKS, "arabicFolds": ARABIC_FOLDS},
         "domains": dataset.domain_owner,
         "names": provider_names(dataset.providers, dataset.domain_owner),
         "providers": {slug: {"name": entry["name"], "kind": entry["kind"]} for slug, entry in dataset.providers.items()},

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .names import is_hostname
-from .textrules import hidden_characters, trim
+from .textrules import ARABIC_FOLDS, hidden_characters, trim, without_marks
 
 MAX_INPUT = 320          # longer than any real address (64 + 1 + 255)
 MAX_TYPO_DISTANCE = 2
@@ -14,12 +14,14 @@ SHORT_DOMAIN = 8         # domains shorter than this allow one typo only
 
 # "Ali <ali@outlook.com>", as mail programs write an address with its name.
 _NAMED_ADDRESS = re.compile(r"[^<>]*<([^<>]*)>")
-# What is left of a provider's name for matching: letters and digits, lowercase.
-_NOT_NAME = re.compile(r"[^0-9a-z]")
+# What is left of a provider's name for matching: Latin letters and digits, lowercase, and Arabic
+# letters without marks, with the spellings of one letter folded into one (textrules.ARABIC_FOLDS).
+_NOT_NAME = re.compile(r"[^0-9a-z\u0621-\u064a]")
+_FOLD = str.maketrans(ARABIC_FOLDS)
 
 
 def name_key(text: str) -> str:
-    return _NOT_NAME.sub("", text.lower())
+    return _NOT_NAME.sub("", without_marks(text.lower()).translate(_FOLD))
 
 
 def unwrap(text: str) -> str:
@@ -30,14 +32,15 @@ def unwrap(text: str) -> str:
 
 def provider_names(providers: dict[str, dict], domain_owner: dict[str, str]) -> dict[str, str]:
     """Name keys a reader may type instead of an address ("Gmail", "hotmail"), each to its provider:
-    the first label of a domain when only one provider has it, then slugs and names in every
-    language, which win over labels."""
+    the first label of a domain when only one provider has it, then slugs, names and other names
+    (aliases) in every language, which win over labels."""
     owners_by_label: dict[str, set[str]] = {}
     for domain, slug in domain_owner.items():
         owners_by_label.setdefault(name_key(domain.split(".")[0]), set()).add(slug)
     names = {label: next(iter(slugs)) for label, slugs in owners_by_label.items() if len(slugs) == 1 and len(label) >= 3}
     for slug, entry in sorted(providers.items()):
-        for key in (name_key(slug), *(name_key(text) for text in entry["name"].values())):
+        others = [alias for aliases in entry.get("aliases", {}).values() for alias in aliases]
+        for key in (name_key(slug), *(name_key(text) for text in [*entry["name"].values(), *others])):
             if len(key) >= 3:
                 names[key] = slug
     return names

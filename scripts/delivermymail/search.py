@@ -3,25 +3,23 @@ split into one index per language (the MkDocs hook hooks/search.py calls split_i
 from __future__ import annotations
 
 import html
-import re
 
 from .dataset import Dataset
 from .languages import Language
+from .textrules import without_marks
 
-# Arabic short vowels and other marks, and the tatweel: most Arabic is written without them, so
-# they are removed from the index here and from the reader's query in the browser (browser.py
-# hands the same class to the browser tools).
-ARABIC_MARKS = "\\u0640\\u064B-\\u065F\\u0670\\u06D6-\\u06ED"
-_MARKS = re.compile(f"[{ARABIC_MARKS}]")
-
-
-def without_marks(text: str) -> str:
-    return _MARKS.sub("", text)
+# How Arabic text is cut into words, for the index and for the reader's query alike (the theme
+# uses one separator for both): at spaces, dashes and Arabic or Latin punctuation, and after the
+# article «ال» and the short words written joined to it (و، ب، ف، ك، ل), so that «المزعج»,
+# «والمزعج» and «مزعج» are the same word to search. A prefix is cut only before two more letters.
+ARABIC_SEPARATOR = ("[\\s\\-«»،؛:.,()\"'؟!/]+"
+                    "|(?:(?<=^)|(?<=[\\s\\-«»(\"'/]))(?:[وفبك]?ال|لل)(?=[\\u0621-\\u064A]{2})")
+SEPARATORS = {"ar": ARABIC_SEPARATOR}
 
 
 def guide_search_entries(dataset: Dataset) -> dict[str, list[dict]]:
     """Search entries for the guides, per language, made from the data: the name, what the
-    provider is and its domains. Guides are left out of the theme's own indexing, which would
+    provider is, the other names readers type for it in that language and its domains. Guides are left out of the theme's own indexing, which would
     parse thousands of pages (and compare each entry with every other) to say the same."""
     entries = {}
     for language in dataset.languages:
@@ -31,7 +29,7 @@ def guide_search_entries(dataset: Dataset) -> dict[str, list[dict]]:
         entries[code] = [
             {"location": f"providers/{slug}/", "title": html.escape(entry["name"][code], quote=False),
              "text": html.escape(" ".join([entry["about"][code], dataset.kinds[entry["kind"]][code],
-                                           *entry["domains"]]), quote=False)}
+                                           *entry.get("aliases", {}).get(code, []), *entry["domains"]]), quote=False)}
             for slug, entry in dataset.providers.items()
         ]
     return entries
@@ -54,7 +52,10 @@ def split_index(index: dict, languages: list[Language], guide_entries: dict[str,
             docs.append({**doc, "location": location[len(prefix):]})
         docs += guide_entries.get(language.code, [])
         docs = [{**doc, "title": without_marks(doc["title"]), "text": without_marks(doc["text"])} for doc in docs]
-        indexes[prefix] = {"config": {**index["config"], "lang": [language.code]}, "docs": docs}
+        config = {**index["config"], "lang": [language.code]}
+        if language.code in SEPARATORS:
+            config["separator"] = SEPARATORS[language.code]
+        indexes[prefix] = {"config": config, "docs": docs}
     return indexes
 
 

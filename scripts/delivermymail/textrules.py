@@ -45,3 +45,18 @@ def describe(character: str) -> str:
     name = unicodedata.name(character, "") or {"\n": "line break", "\t": "tab", "\r": "carriage return"}.get(
         character, "control character")
     return f"U+{ord(character):04X} ({name})"
+
+
+# Arabic short vowels and other marks, and the tatweel: most Arabic is written without them, so
+# they are removed from the search index, from the reader's query and from names before they are
+# compared (the browser gets the same class through the generated data).
+ARABIC_MARKS = "\\u0640\\u064B-\\u065F\\u0670\\u06D6-\\u06ED"
+_MARKS = re.compile(f"[{ARABIC_MARKS}]")
+# Spellings of one letter that readers use interchangeably when they type a name: alef with hamza
+# or madda and alef wasla as alef, alef maqsura as ya, ta marbuta as ha ("أوتلوك" = "اوتلوك").
+ARABIC_FOLDS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
+
+
+def without_marks(text: str) -> str:
+    return _MARKS.sub("", text)
+

@@ -64,8 +64,14 @@ export function suggest(domain) {
 // "Ali <ali@outlook.com>", as mail programs write an address with its name (lookup.py, _NAMED_ADDRESS).
 const NAMED_ADDRESS = /^[^<>]*<([^<>]*)>$/;
 
+// A name as it is compared (lookup.py, name_key): Latin letters and digits, lowercase, and Arabic
+// letters without marks, each spelling of one letter folded into one.
+const MARKS = new RegExp("[" + rules.arabicMarks + "]", "g");
+const FOLDED = new RegExp("[" + Object.keys(rules.arabicFolds).join("") + "]", "g");
+
 export function nameKey(text) {
-  return text.toLowerCase().replace(/[^0-9a-z]/g, "");
+  return text.toLowerCase().replace(MARKS, "").replace(FOLDED, (letter) => rules.arabicFolds[letter])
+    .replace(/[^0-9a-z\u0621-\u064A]/g, "");
 }
 
 function unwrap(text) {
