@@ -109,6 +109,15 @@ def test_404_page_speaks_the_language_asked_for(page, site_server, path, code, d
     assert visible.count() == 1 and visible.get_attribute("lang") == code
     home = visible.locator("a").first.get_attribute("href")
     assert home.rstrip("/").endswith("/dmm" if code == "en" else "/dmm/ar")
+    # The whole page speaks that language: its header and everything else the reader sees.
+    header = page.locator("header a.dmm-404-home:visible")
+    assert header.count() == 1 and header.get_attribute("lang") == code
+    assert header.get_attribute("href") == home
+    text = page.locator("body").inner_text()
+    arabic_letters = sum("\u0621" <= char <= "\u064a" for char in text)
+    assert (arabic_letters > 20) if code == "ar" else (arabic_letters == 0), text
+    if code == "ar":
+        assert not any(english in text for english in ("Missing an e-mail", "For businesses", "Page not found", "Search")), text
 
 
 # One word, as a reader types it: a provider's name in Arabic script leads to its guide; the

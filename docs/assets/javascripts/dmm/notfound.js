@@ -1,7 +1,7 @@
 // The 404 page: GitHub Pages serves one /404.html for every missing address, in every language, so
-// the page holds a section per language (overrides/404.html). Here it keeps the one of the language
-// whose part of the site was asked for (/ar/... is Arabic), and sets the page's language and
-// direction to match. Without JavaScript every section shows.
+// the page's header and body hold a part per language (overrides/404.html, data-dmm-language).
+// Here it keeps the parts of the language whose part of the site was asked for (/ar/... is
+// Arabic), and sets the page's language and direction to match. Without JavaScript all show.
 import {DATA, siteRoot} from "./page.js";
 
 export function speakTheAskedLanguage() {
@@ -11,8 +11,8 @@ export function speakTheAskedLanguage() {
   const path = window.location.pathname;
   const rest = path.startsWith(root) ? path.slice(root.length) : "";
   const language = DATA.languages.find((item) => item.prefix && rest.startsWith(item.prefix)) || DATA.languages[0];
-  page.querySelectorAll("section[lang]").forEach((section) => {
-    section.hidden = section.getAttribute("lang") !== language.code;
+  document.querySelectorAll("[data-dmm-language]").forEach((part) => {
+    part.hidden = part.getAttribute("data-dmm-language") !== language.code;
   });
   document.documentElement.lang = language.code;
   document.documentElement.dir = language.direction;
