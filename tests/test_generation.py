@@ -149,3 +149,16 @@ def test_needs_checking_lists_facts_resting_on_weak_sources(tmp_path):
         line = next(line for line in page.splitlines() if "(valid-base.md)" in line).replace("\\", "")  # Markdown escapes
         table = strings.by_language[language.code]
         assert table["needs_weak_labels"] in line and table["needs_weak_channel"] in line
+
+
+def test_arabic_a_to_z_files_each_entry_under_its_own_name():
+    """A name starts with the provider's own name, so the A-Z puts Microsoft 365 under «م», not
+    every quarantine under «ا» (the first letter of «الحجر»)."""
+    from delivermymail.views import Page, index_view
+
+    dataset = load_dataset()
+    arabic = next(language for language in dataset.languages if language.code == "ar")
+    view = index_view(Page(dataset, arabic, load_strings(dataset.languages)))
+    groups = {letter: [str(item["slug"]) for item in items] for letter, items in view["groups"]}
+    assert "microsoft-365" in groups["م"] and "cisco" in groups["س"] and "gmail" in groups["ج"]
+    assert not [slug for slug in groups.get("ا", []) if dataset.providers[slug]["kind"] == "workplace-filter"]
