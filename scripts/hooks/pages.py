@@ -1,6 +1,8 @@
 """MkDocs hook: fixes to each page as the theme wrote it.
 
 - `dir` on <html>: the theme puts it only on <body>; readers' tools and search engines look at <html>;
+- on a right-to-left page, each address, domain and URL in the article is isolated so that it
+  shows in its own order (delivermymail/bidi.py);
 - the templates' indentation (about a fifth of each page) is dropped;
 - the browser tools' modules are preloaded together (`modulepreload`), instead of one import
   after another (main.js, then each tool, then the lookup, then the data);
@@ -12,6 +14,7 @@ import json
 import re
 from pathlib import Path
 
+from delivermymail.bidi import isolate_ltr
 from delivermymail.languages import site_languages
 
 _BODY_DIRECTION = re.compile(r'<body dir="(ltr|rtl)"')
@@ -21,12 +24,15 @@ _HTML_TAG = re.compile(r"<html (?![^>]*\bdir=)")
 _THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _KEEP_WHITESPACE = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S)
 _INDENTATION = re.compile(r"\n[ \t]+")
+_ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.S)
 
 
 def on_post_page(output, page, config, **kwargs):
     match = _BODY_DIRECTION.search(output)
     if match:
         output = _HTML_TAG.sub(f'<html dir="{match.group(1)}" ', output, count=1)
+        if match.group(1) == "rtl":
+            output = _ARTICLE.sub(lambda found: found.group(1) + isolate_ltr(found.group(2)) + found.group(3), output, count=1)
     output = strip_indentation(output)
     output = output.replace("</head>", _module_preloads(page, config) + "</head>", 1)
     return rewrite_theme_config(output, _language_of(page, config))

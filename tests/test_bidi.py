@@ -1,0 +1,65 @@
+"""Every address, domain and URL on every Arabic page shows in its own order at phone width: the
+browser says where each of its characters lands, and each must sit to the right of the one before
+it on the same line (delivermymail/bidi.py isolates them; without it `@gmail.com` shows as
+`gmail.com@`)."""
+from __future__ import annotations
+
+import pytest
+
+from delivermymail.bidi import TOKEN_PATTERN
+
+pytestmark = pytest.mark.browser
+
+# For each token in the article's visible text: the first character drawn left of the one before it.
+MISORDERED = """
+(pattern) => {
+  const token = new RegExp(pattern, "g");
+  const misordered = [];
+  const range = document.createRange();
+  const walker = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement || !node.parentElement.getClientRects().length) continue;
+    for (const found of node.data.matchAll(token)) {
+      let last = null;
+      for (let i = 0; i < found[0].length; i++) {
+        range.setStart(node, found.index + i);
+        range.setEnd(node, found.index + i + 1);
+        const box = range.getClientRects()[0];
+        if (!box || box.width === 0) continue;
+        if (last && Math.abs(box.top - last.top) < 2 && box.left < last.left - 0.5) {
+          misordered.push(found[0]);
+          break;
+        }
+        last = box;
+      }
+    }
+  }
+  return misordered;
+}
+"""
+
+
+def arabic_pages(site) -> list[str]:
+    return sorted(path.parent.relative_to(site).as_posix() + "/" for path in (site / "ar").rglob("index.html"))
+
+
+def test_the_check_sees_a_misordered_address(browser):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.set_content('<html dir="rtl"><body><article><p>تنتهي عناوينها بـ @gmail.com أو https://mail.google.com/ .</p>'
+                     '<p>بـ <bdi dir="ltr">@gmail.com</bdi> و<bdi dir="ltr">https://mail.google.com/</bdi></p></article></body></html>')
+    assert page.evaluate(MISORDERED, TOKEN_PATTERN) == ["@gmail.com", "https://mail.google.com/"]
+    page.close()
+
+
+def test_addresses_and_urls_keep_their_order_on_every_arabic_page(browser, site, site_server):
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+    pages = arabic_pages(site)
+    assert len(pages) > 50
+    found = {}
+    for path in pages:
+        page.goto(site_server + path)
+        misordered = page.evaluate(MISORDERED, TOKEN_PATTERN)
+        if misordered:
+            found[path] = misordered
+    page.close()
+    assert found == {}
