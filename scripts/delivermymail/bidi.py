@@ -14,12 +14,13 @@ _END = r"[^\s<>\"'«»()،؛.,:;!?]"          # a token never ends in punctuatio
 _INSIDE = r"[^\s<>\"'«»()،؛]"
 _TOKEN = re.compile(
     rf"https?://{_INSIDE}*{_END}"                                      # a URL
-    rf"|(?<![A-Za-z0-9._%+@-])(?:[A-Za-z0-9._%+-]+)?@?"                 # an address, or @domain
+    rf"|(?<![A-Za-z0-9_.%+@-])(?:[A-Za-z0-9._%+-]+)?@?"                 # an address, or @domain
     rf"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{{2,}}"    # or a bare domain
-    rf"(?:/{_INSIDE}*{_END})?(?![A-Za-z0-9-])")
+    rf"(?:/{_INSIDE}*{_END})?(?![A-Za-z0-9_-])")
 TOKEN_PATTERN = _TOKEN.pattern     # the same pattern in JavaScript (tests/test_bidi.py measures with it)
 # Text between tags, except inside elements whose text must stay as it is or is isolated already.
-_SKIP = re.compile(r"(<(pre|script|style|textarea|bdi|svg)\b.*?</\2>|<[^>]*>)", re.S | re.I)
+# (site.css isolates code and kbd already.)
+_SKIP = re.compile(r"(<(pre|code|kbd|script|style|textarea|bdi|svg)\b.*?</\2>|<[^>]*>)", re.S | re.I)
 
 
 def isolate_ltr(html: str) -> str:
