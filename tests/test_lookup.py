@@ -59,6 +59,11 @@ def test_lookup_rules(raw, provider):
     ("someone@example.com", None),
     ("someone@mail.gmail.com", None),
     ("someone@gmail.com", None),
+    # A missing top-level domain: the .com domain of that name, else the shortest.
+    ("someone@gmail", "gmail.com"),
+    ("someone@Hotmail.", "hotmail.com"),
+    ("someone@web", "web.de"),
+    ("someone@nosuchprovider", None),
 ])
 def test_typo_suggestions(raw, suggestion):
     result = lookup(raw, OWNERS)
@@ -71,6 +76,20 @@ def test_domain_of_normalises():
     assert domain_of("  A@B.Example. ") == "b.example"
     assert domain_of("no-at-sign") is None
     assert domain_of("x@-bad-.com") is None
+
+
+@pytest.mark.parametrize("raw, domain", [
+    ("x@bücher.de", "xn--bcher-kva.de"),
+    ("x@BÜCHER.DE", "xn--bcher-kva.de"),
+    ("x@faß.de", "xn--fa-hia.de"),            # non-transitional, as browsers: ß is kept, not "ss"
+    ("مستخدم@مثال.مصر", "xn--mgbh0fb.xn--wgbh1c"),
+    ("x@ｇｍａｉｌ.com", "gmail.com"),          # full-width letters are the same name (UTS 46 mapping)
+    ("x@bü/cher.de", None),
+    ("x@bücher.de:25", None),
+    ("x@-bücher.de", None),
+])
+def test_international_domains_become_ascii(raw, domain):
+    assert domain_of(raw) == domain
 
 
 def test_edit_distance_counts_a_swap_once():

@@ -29,6 +29,10 @@ TRICKY = [
     "Gmail", "hotmail", "Yahoo! JAPAN", "gmx", "جيميل", "جِيمِيل", "أوتلوك", "هوت ميل",
     "Ali <ali@outlook.com>", "<>", "a <b> c", "Ali <not an address>",
     "\u202egmail", "g\u200bmail",
+    # A missing top-level domain, and internationalised domains (converted as browsers do, UTS 46):
+    "x@gmail", "x@GMAIL.", "x@hotmail", "x@gmail-", "x@notaprovider", "gmail@", "x@bücher.de", "x@BÜCHER.de", "x@faß.de",
+    "ｇｍａｉｌ.com", "x@ｇｍａｉｌ.com", "x@bü/cher.de", "x@bücher.de:80", "x@bü%63her.de", "x@bü_cher.de",
+    "x@xn--bcher-kva.de", "x@例え.テスト", "x@ex\u0301ample.com", "x@a..bücher.de", "x@-bücher.de", "x@bücher-.de", "x@ab--cü.de", "x@bü.c-",
 ]
 PAYLOADS = [
     '<img src=x onerror="window.__pwned=1">',
@@ -78,6 +82,7 @@ FINDER_CASES = [
 FINDER_ANSWERS = [
     ("someone@gmial.com", "gmail.com"), ("someone@hotmial.com", "hotmail.com"),
     ("someone@company.example", None), ("someone@mail.gmail.com", None), ("", None), ("not an address", None),
+    ("x@gmail", "gmail.com"), ("someone@bücher.example", None),
 ]
 
 
@@ -115,8 +120,35 @@ def test_finder_answers_without_a_dead_end(page, site_server):
         assert (links.get_attribute("data-dmm-suggestion") if links.count() else None) == suggestion, raw
         if raw and "@" in raw and "." in raw:
             hrefs = answer.locator("a").evaluate_all("links => links.map(link => link.getAttribute('href'))")
-            assert any(href.endswith("/recipients/") for href in hrefs), raw
+            for page_path in ("/recipients/", "/providers/", "/providers/regions/"):
+                assert any(href.endswith(page_path) for href in hrefs), (raw, page_path)
             assert all(any(f"providers/{slug}/" in href for href in hrefs) for slug in workplace), raw
+
+
+@pytest.mark.parametrize("language", ["", "ar/"])
+def test_finder_explains_typos_missing_endings_and_international_domains(page, site_server, language):
+    strings = load_strings(site_languages()).by_language[language.rstrip("/") or "en"]
+    page.goto(site_server + language + "providers/")
+    form = page.locator("form.dmm-finder-form").first
+    answer = form.locator("[aria-live]")
+
+    def ask(raw: str) -> list[str]:
+        form.locator("input").fill(raw)
+        form.get_by_role("button").click()
+        return [" ".join(text.split()) for text in answer.locator("p").all_inner_texts()]
+
+    def filled(key: str, domain: str) -> str:
+        return strings[key].format(domain=domain)
+
+    # The likelier story first (a mistyped address), then the way on if the domain is right after all,
+    # and not the "company domain" story that would contradict it.
+    assert ask("someone@gmial.com")[:3] == [filled("ui_finder_suggest", "gmail.com"), filled("ui_finder_typo", "gmial.com"),
+                                            filled("ui_finder_if_right", "gmial.com")]
+    assert filled("ui_finder_unknown", "gmial.com") not in answer.inner_text()
+    assert ask("x@gmail") == [strings["ui_finder_incomplete"], filled("ui_finder_suggest", "gmail.com")]
+    assert answer.locator("a[data-dmm-suggestion]").get_attribute("href") == site_server + language + "providers/gmail/"
+    assert ask("مستخدم@مثال.مصر")[0] == filled("ui_finder_unknown", "مثال.مصر (xn--mgbh0fb.xn--wgbh1c)")
+    assert page.url == site_server + language + "providers/", "an unknown domain never navigates away"
 
 
 def test_finder_is_labelled_and_keyboard_reachable(page, site_server):

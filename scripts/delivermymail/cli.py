@@ -105,7 +105,8 @@ def cmd_lookup(args) -> int:
         default = dataset.languages[0].code
         print(f"{result['domain'] or result['address']}: {entry['name'][default]} ({result['provider']}) -> /providers/{result['provider']}/")
     elif result["domain"] is None:
-        print("Not an e-mail address or domain.")
+        hint = f" Did you mean {result['suggestion']}?" if result["suggestion"] else ""
+        print(f"Not an e-mail address or domain.{hint}")
         return 1
     else:
         hint = f" Did you mean {result['suggestion']}?" if result["suggestion"] else ""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .names import is_hostname
+import idna
+
+from .names import HOST_LABEL, is_hostname
 from .textrules import ARABIC_FOLDS, hidden_characters, trim, without_marks
 
 MAX_INPUT = 320          # longer than any real address (64 + 1 + 255)
@@ -46,15 +48,49 @@ def provider_names(providers: dict[str, dict], domain_owner: dict[str, str]) -> 
     return names
 
 
+# ASCII that may stand in a domain name; anything else ASCII ("/", ":", "%", "_") is refused
+# before an internationalised name is converted, as the browser's URL parser would read it otherwise.
+_NOT_DOMAIN_ASCII = re.compile(r"[\x00-\x2c\x2f\x3a-\x60\x7b-\x7f]")
+# Hyphens an internationalised label may not have (first, last, or third and fourth), checked by
+# idna but not by the browser's URL parser: refused on both sides alike.
+_BAD_HYPHENS = re.compile(r"^-|-$|^..--")
+
+
+def ascii_domain(domain: str) -> str | None:
+    """An internationalised domain (bücher.de, مثال.مصر) in the ASCII form mail systems use
+    (xn--…), converted as browsers convert it (UTS 46, non-transitional); None when it cannot be."""
+    if domain.isascii():
+        return domain
+    if _NOT_DOMAIN_ASCII.search(domain) or any(_BAD_HYPHENS.search(label) for label in domain.split(".")):
+        return None
+    try:
+        return idna.encode(domain, uts46=True, transitional=False).decode("ascii")
+    except (idna.IDNAError, UnicodeError):
+        return None
+
+
 def domain_of(raw: str) -> str | None:
     """The domain of an address or bare domain: trimmed (textrules.TRIMMED), lowercased, after the
-    last @, no final dot. None when what is left is not a valid domain name, or when the address
-    holds an invisible character anywhere (they can make one address look like another)."""
+    last @, no final dot, in its ASCII form. None when what is left is not a valid domain name, or
+    when the address holds an invisible character anywhere (they can make one address look like another)."""
     text = trim(raw or "").lower()
     if not text or len(text) > MAX_INPUT or hidden_characters(text):
         return None
-    domain = text.rsplit("@", 1)[-1].rstrip(".")
-    return domain if is_hostname(domain) else None
+    domain = ascii_domain(text.rsplit("@", 1)[-1].rstrip("."))
+    return domain if domain and is_hostname(domain) else None
+
+
+def complete_domain(raw: str, domain_owner: dict[str, str]) -> str | None:
+    """For an address without its top-level domain ("x@gmail"), a known domain that starts with that
+    name, as a suggestion: the .com one, else the shortest (hotmail.com before hotmail.co.uk); None otherwise."""
+    text = trim(raw or "").lower()
+    if "@" not in text or hidden_characters(text):
+        return None
+    label = text.rsplit("@", 1)[-1].rstrip(".")
+    if not HOST_LABEL.fullmatch(label):
+        return None
+    candidates = sorted((not domain.endswith(".com"), len(domain), domain) for domain in domain_owner if domain.split(".")[0] == label)
+    return candidates[0][2] if candidates else None
 
 
 def edit_distance(a: str, b: str, limit: int = MAX_TYPO_DISTANCE) -> int:
@@ -87,11 +123,14 @@ def suggest(domain: str, known: dict[str, str]) -> str | None:
 
 def lookup(raw: str, domain_owner: dict[str, str], names: dict[str, str] | None = None) -> dict:
     """{"address", "domain", "provider", "suggestion"}: the provider of an exact domain match, or,
-    for input that is no address at all, of a provider's name ("Gmail", "hotmail")."""
+    for input that is no address at all, of a provider's name ("Gmail", "hotmail"); the suggestion
+    is a known domain for a likely typo (gmial.com) or a missing top-level domain (x@gmail)."""
     address = unwrap(trim(raw or ""))
     domain = domain_of(address)
     provider = domain_owner.get(domain) if domain else None
     suggestion = suggest(domain, domain_owner) if domain and not provider else None
+    if not domain:
+        suggestion = complete_domain(address, domain_owner)
     if not domain and names and "@" not in address and len(address) <= 64 and not hidden_characters(address):
         provider = names.get(name_key(address))
     return {"address": address, "domain": domain, "provider": provider, "suggestion": suggestion}

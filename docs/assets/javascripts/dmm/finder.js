@@ -1,6 +1,6 @@
 // The finder: "which guide is mine?" from an address, on the home page, the A–Z index and /find/.
 // Everything happens in this page: no address is sent anywhere.
-import {lookup} from "./lookup.js";
+import {lookup, trim} from "./lookup.js";
 import {DATA, element, fillNodes, guideUrl, lang, prefixOf, providerName, siteRoot, strings} from "./page.js";
 import {preservedSearch} from "./sender.js";
 
@@ -21,23 +21,48 @@ function renderAnswer(result, output, navigate) {
     return;
   }
   if (!result.domain) {
-    output.appendChild(element("p", {}, [strings.ui_finder_invalid]));
+    if (result.suggestion) {
+      output.appendChild(element("p", {}, [strings.ui_finder_incomplete]));
+      output.appendChild(suggestionLink(result.suggestion));
+    } else {
+      output.appendChild(element("p", {}, [strings.ui_finder_invalid]));
+    }
     return;
   }
+  // A near miss of a known domain: the likelier story is a typo, perhaps in the address a business
+  // was given; the way on for a domain that is right after all follows, without contradicting it.
+  const domain = shownDomain(result);
   if (result.suggestion) {
-    const suggested = DATA.domains[result.suggestion];
-    output.appendChild(element("p", {}, [element("a", {href: guideUrl(suggested, preservedSearch()),
-      "data-dmm-suggestion": result.suggestion}, fillNodes(strings.ui_finder_suggest, {domain: result.suggestion}))]));
+    output.appendChild(suggestionLink(result.suggestion));
+    output.appendChild(element("p", {}, fillNodes(strings.ui_finder_typo, {domain})));
+    output.appendChild(element("p", {}, fillNodes(strings.ui_finder_if_right, {domain})));
+  } else {
+    output.appendChild(element("p", {}, fillNodes(strings.ui_finder_unknown, {domain})));
   }
-  output.appendChild(element("p", {}, fillNodes(strings.ui_finder_unknown, {domain: result.domain})));
-  output.appendChild(element("ul", {}, [element("li", {}, [element("a", {href: siteRoot + prefixOf(lang) + "recipients/"},
-    [strings.ui_finder_general])])]));
+  const home = siteRoot + prefixOf(lang);
+  output.appendChild(element("ul", {}, [
+    [home + "recipients/", strings.ui_finder_general],
+    [home + "providers/", strings.ui_finder_az],
+    [home + "providers/regions/", strings.ui_finder_regions]
+  ].map(([href, text]) => element("li", {}, [element("a", {href}, [text])]))));
   const workplace = Object.keys(DATA.providers).filter((slug) => DATA.providers[slug].kind === DATA.workplaceKind);
   if (workplace.length) {
     output.appendChild(element("p", {}, [strings.ui_finder_workplace]));
     output.appendChild(element("ul", {}, workplace.map((slug) =>
       element("li", {}, [element("a", {href: guideUrl(slug, preservedSearch())}, [providerName(slug)])]))));
   }
+}
+
+// An internationalised domain as typed, with the ASCII form mail systems use: "مثال.مصر (xn--mgbh0fb.xn--wgbh1c)".
+function shownDomain(result) {
+  const typed = trim(result.address).toLowerCase();
+  const written = typed.slice(typed.lastIndexOf("@") + 1).replace(/\.+$/, "");
+  return written === result.domain ? result.domain : written + " (" + result.domain + ")";
+}
+
+function suggestionLink(domain) {
+  return element("p", {}, [element("a", {href: guideUrl(DATA.domains[domain], preservedSearch()),
+    "data-dmm-suggestion": domain}, fillNodes(strings.ui_finder_suggest, {domain}))]);
 }
 
 function buildFinder(container) {

@@ -23,11 +23,42 @@ export function isHostname(value) {
   return labels.every((label) => HOST_LABEL.test(label)) && !/^[0-9]+$/.test(labels[labels.length - 1]);
 }
 
+// ASCII that may not stand in a domain name, refused before the URL parser reads it (lookup.py).
+const NOT_DOMAIN_ASCII = /[\x00-\x2c\x2f\x3a-\x60\x7b-\x7f]/;
+// Hyphens idna refuses and the URL parser does not (lookup._BAD_HYPHENS).
+const BAD_HYPHENS = /^-|-$|^..--/;
+
+// An internationalised domain (bücher.de, مثال.مصر) in its ASCII form (xn--…): the browser's own
+// URL parser converts it (UTS 46, non-transitional), as lookup.ascii_domain does with idna.
+export function asciiDomain(domain) {
+  if (/^[\x00-\x7f]*$/.test(domain)) return domain;
+  if (NOT_DOMAIN_ASCII.test(domain) || domain.split(".").some((label) => BAD_HYPHENS.test(label))) return null;
+  try {
+    return new URL("http://" + domain + "/").hostname;
+  } catch (error) {
+    return null;
+  }
+}
+
 export function domainOf(raw) {
   const text = trim(raw).toLowerCase();
   if (!text || text.length > DATA.limits.maxInput || hasHiddenCharacters(text)) return null;
-  const domain = text.slice(text.lastIndexOf("@") + 1).replace(/\.+$/, "");
-  return isHostname(domain) ? domain : null;
+  const domain = asciiDomain(text.slice(text.lastIndexOf("@") + 1).replace(/\.+$/, ""));
+  return domain && isHostname(domain) ? domain : null;
+}
+
+// "x@gmail": a known domain that starts with that name, the .com one, else the shortest (lookup.complete_domain).
+export function completeDomain(raw) {
+  const text = trim(raw).toLowerCase();
+  if (text.indexOf("@") < 0 || hasHiddenCharacters(text)) return null;
+  const label = text.slice(text.lastIndexOf("@") + 1).replace(/\.+$/, "");
+  if (!HOST_LABEL.test(label)) return null;
+  const rank = (domain) => [domain.endsWith(".com") ? 0 : 1, domain.length];
+  const candidates = Object.keys(DATA.domains).filter((domain) => domain.split(".")[0] === label).sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0] - y[0] || x[1] - y[1] || (a < b ? -1 : a > b ? 1 : 0);
+  });
+  return candidates.length ? candidates[0] : null;
 }
 
 // Optimal string alignment distance, capped at limit + 1 (as in lookup.py).
@@ -85,7 +116,8 @@ export function lookup(raw) {
   const address = unwrap(trim(raw));
   const domain = domainOf(address);
   let provider = domain && Object.prototype.hasOwnProperty.call(DATA.domains, domain) ? DATA.domains[domain] : null;
-  const suggestion = domain && !provider ? suggest(domain) : null;
+  let suggestion = domain && !provider ? suggest(domain) : null;
+  if (!domain) suggestion = completeDomain(address);
   if (!domain && address.indexOf("@") < 0 && address.length <= 64 && !hasHiddenCharacters(address)) {
     const key = nameKey(address);
     provider = Object.prototype.hasOwnProperty.call(DATA.names, key) ? DATA.names[key] : null;
