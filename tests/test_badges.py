@@ -105,6 +105,45 @@ def test_arabic_is_drawn_with_joined_forms(word, forms):
     assert sum(a != b for a, b in zip(drawn[::-1], isolated, strict=False)) >= len(word) - 2
 
 
+def _glyph_points(path: str) -> list[list[tuple[float, float]]]:
+    """The points of each glyph of a badge path (each glyph starts with an absolute M), read as SVG
+    reads the path: relative to the current point, which "z" moves back to the start of the contour."""
+    glyphs, current, start = [], (0.0, 0.0), (0.0, 0.0)
+    for command, numbers in re.findall(r"([Mmlqcz])([^Mmlqcz]*)", path):
+        values = [float(number) for number in re.findall(r"-?(?:\d+\.?\d*|\.\d+)", numbers)]
+        if command == "z":
+            current = start
+            continue
+        if command == "M":
+            current = start = (values[0], values[1])
+            glyphs.append([current])
+            continue
+        points = [(current[0] + values[i], current[1] + values[i + 1]) for i in range(0, len(values), 2)]
+        start = points[0] if command == "m" else start
+        glyphs[-1].extend(points)
+        current = points[-1]
+    return glyphs
+
+
+@pytest.mark.parametrize("text, rtl", [("find it", False), ("Deliver My Mail", False), ("أوصِلوا بريدي", True)])
+def test_every_contour_lands_where_the_font_draws_it(text, rtl):
+    """Each glyph's outline, read as a browser reads the path, spans the height the font gives that
+    glyph: a contour that follows a closed one must not drift (it once drew "fi" as "fịnd")."""
+    from fontTools.pens.boundsPen import ControlBoundsPen
+
+    size = 20.0
+    line = shape_line(text, size, rtl)
+    font = face("badge-arabic.ttf" if rtl else "badge-latin.ttf")
+    expected = []
+    for name in line.glyphs:
+        pen = ControlBoundsPen(font.glyph_set)
+        font.glyph_set[name].draw(pen)
+        if pen.bounds:
+            expected.append(round((pen.bounds[3] - pen.bounds[1]) * size / font.upem, 1))
+    drawn = [max(y for _, y in points) - min(y for _, y in points) for points in _glyph_points(line.path)]
+    assert drawn == pytest.approx(expected, abs=0.3)
+
+
 def test_badge_text_is_shaped_in_the_published_badge():
     strings = load_strings(site_languages())
     badge = Badge("t", "ar", True, "pill", "light", "md", strings.by_language["ar"]["badge_title"], "", "label")

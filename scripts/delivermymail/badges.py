@@ -59,6 +59,7 @@ class CompactPathPen(BasePen):
         self.first: tuple[int, int] | None = None
         self.parts: list[str] = []
         self.current = (0, 0)
+        self.subpath_start = (0, 0)
 
     def _emit(self, command: str, *points) -> None:
         x0, y0 = self.current
@@ -71,6 +72,7 @@ class CompactPathPen(BasePen):
 
     def _moveTo(self, point):
         self._emit("m", point)
+        self.subpath_start = self.current
 
     def _lineTo(self, point):
         self._emit("l", point)
@@ -82,7 +84,10 @@ class CompactPathPen(BasePen):
         self._emit("q", point1, point2)
 
     def _closePath(self):
+        # After "z" an SVG path is back at the start of the closed contour, and the next relative
+        # "m" counts from there, not from the contour's last point (that drew "fi" as "fịnd").
         self.parts.append("z")
+        self.current = self.subpath_start
 
 
 def _numbers(tenths: list[int]) -> str:
