@@ -32,6 +32,23 @@ def hostile_site(tmp_path_factory) -> Path:
     return site_dir
 
 
+# The address a published site has: what the kit's link builder and the flyer hand to customers.
+PUBLIC_SITE_URL = "https://deliver-my-mail.example/dmm/"
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory) -> Path:
+    """A few providers built as if published at PUBLIC_SITE_URL (the other builds have a local address,
+    for which the kit and the flyer make no links). Served locally by `public_server`."""
+    providers = [ROOT / "data" / "providers" / f"{slug}.yml" for slug in ("gmail", "outlook", "icloud", "microsoft-365")]
+    project = copy_project(tmp_path_factory.mktemp("public-project"), providers)
+    site_dir = tmp_path_factory.mktemp("public-site")
+    result = build(project, site_dir, site_url=PUBLIC_SITE_URL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "without a public address" not in result.stderr
+    return site_dir
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright. A missing browser fails the run: it is never a skip."""
@@ -61,6 +78,13 @@ def page(browser):
 @pytest.fixture(scope="session")
 def site_server(site):
     base, server = serve(site, TEST_PORT)
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def public_server(public_site):
+    base, server = serve(public_site)
     yield base
     server.shutdown()
 

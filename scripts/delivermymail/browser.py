@@ -18,10 +18,12 @@ BROWSER_DATA = Path("assets", "generated", "dmm-data.js")
 BROWSER_STRINGS = ("ui_", "letter_", "badge_")
 
 
-def browser_data(dataset: Dataset, strings: Strings, badge_sizes: dict) -> str:
+def browser_data(dataset: Dataset, strings: Strings, badge_sizes: dict, public_url: str | None = None) -> str:
     """The finder's domain table and the browser tools' strings: the same data and limits as
-    `dmm lookup`, so the browser and the command line answer alike."""
+    `dmm lookup`, so the browser and the command line answer alike. `public_url` is the site's
+    published address (urls.public_site_url), or None: then the kit and the flyer make no links."""
     data = {
+        "publicUrl": public_url,
         "limits": {"maxInput": MAX_INPUT, "maxTypoDistance": MAX_TYPO_DISTANCE, "shortDomain": SHORT_DOMAIN},
         # Rules the browser applies exactly as Python does (names.py, textrules.py).
         "rules": {"hostLabel": HOST_LABEL.pattern, "trimmed": TRIMMED, "hiddenCategories": list(HIDDEN_CATEGORIES),

@@ -21,8 +21,9 @@ from .browser import BROWSER_DATA, browser_data
 from .dataset import Dataset, load_dataset
 from .languages import Language
 from .markdown_safe import front_matter, md_text
-from .qr import qr_code
+from .qr import qr_code, qr_unavailable
 from .strings import Strings, load_strings
+from .urls import public_site_url
 from .views import Page, escalation_view, index_view, needs_checking_view, provider_view, regions_view, senders_view
 
 
@@ -64,6 +65,7 @@ def _guide_key(shared: str, language: Language, slug: str, entry: dict, dataset:
 def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url: str = "") -> dict[Path, str | bytes]:
     """Every generated file, relative to docs/, with its content (text, or bytes for images)."""
     markdown_env, html_env = _environment(md_text), _environment(escape)
+    public_url = public_site_url(site_url)
     site_url = site_url.rstrip("/") + "/" if site_url else "/"
     edit_base = f"{repo_url.rstrip('/')}/edit/main/data/providers/" if repo_url else ""
     shared = _inputs_key(dataset, strings, edit_base)
@@ -93,14 +95,17 @@ def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url:
             "providers-senders.md.j2").render(v=senders_view(page), **common)
         files[Path("providers", f"escalation{language.suffix}.md")] = html_env.get_template(
             "escalation.md.j2").render(v=escalation_view(guide_page), t=guide_page.t)
-        finder_url = f"{site_url}{language.url_prefix}find/"
-        files[Path("assets", "generated", f"qr-find{language.suffix}.svg")] = qr_code(
-            finder_url, strings.by_language[language.code]["qr_alt"].format_map({"url": finder_url}))
+        # The flyer's QR code: of the published finder, or, in a build without a public address, a
+        # box that says so (a code of a preview address would lead a customer nowhere).
+        texts = strings.by_language[language.code]
+        finder_url = f"{public_url}{language.url_prefix}find/" if public_url else None
+        files[Path("assets", "generated", f"qr-find{language.suffix}.svg")] = (
+            qr_code(finder_url, texts["qr_alt"].format_map({"url": finder_url})) if finder_url else qr_unavailable(texts["qr_unavailable"]))
 
     files.update(api_files(dataset, site_url))
     badges, badge_sizes = badge_files(catalogue(dataset.languages, strings, dataset.providers))
     files.update(badges)
-    files[BROWSER_DATA] = browser_data(dataset, strings, badge_sizes)
+    files[BROWSER_DATA] = browser_data(dataset, strings, badge_sizes, public_url)
     return files
 
 

@@ -45,3 +45,14 @@ def _is_ip(host: str) -> bool:
         return True
     except ValueError:
         return False
+
+
+def public_site_url(site_url: str) -> str | None:
+    """The site's published address, ending in "/", or None when the build has none: no address, or
+    one only this machine can open (localhost, an IP address). Links handed to customers (the kit's
+    link builder, the flyer) are made only from a public address, never from a preview's."""
+    parts = urlsplit(site_url or "")
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or not host or host == "localhost" or host.endswith(".localhost") or _is_ip(host):
+        return None
+    return site_url.rstrip("/") + "/"

@@ -5,6 +5,7 @@ static-i18n runs the build once per language: generation runs on the first pass 
 on later passes whose inputs are identical (it writes only changed files in any case).
 """
 import hashlib
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -14,6 +15,7 @@ from delivermymail.generate import generate_site
 from delivermymail.languages import site_languages
 from delivermymail.search import guide_search_entries, remember_guide_entries
 from delivermymail.strings import MissingTranslation
+from delivermymail.urls import public_site_url
 
 _last_inputs = None
 
@@ -46,4 +48,9 @@ def on_pre_build(config, **kwargs):
     except MissingTranslation as error:
         raise PluginError(f"Missing translations: {error}") from None
     remember_guide_entries(guide_search_entries(dataset))
+    if not public_site_url(config.get("site_url") or ""):
+        # Not a mkdocs warning, which --strict would turn into a failure: previews are built this way.
+        print(f"WARNING: built without a public address (site_url is {config.get('site_url')!r}): the kit's link "
+              "builder and the flyer say so instead of printing links. Set SITE_URL to the published address.",
+              file=sys.stderr)
     _last_inputs = fingerprint

@@ -52,14 +52,20 @@ export function providerName(slug) {
   return names[lang] || names[DATA.languages[0].code];
 }
 
-export function copyButton(getText, label) {
+// A copy button. With type "text/html" the clipboard gets the markup as rich content (a signature
+// editor pastes it as a picture with its link) and, beside it, the same markup as plain text.
+export function copyButton(getText, label, type) {
   const button = element("button", {type: "button", "class": "md-button dmm-copy"}, [label || strings.ui_copy]);
   const status = element("span", {"class": "dmm-status", role: "status", "aria-live": "polite"});
   button.addEventListener("click", () => {
     const done = () => { status.textContent = strings.ui_copied; };
     const failed = () => { status.textContent = strings.ui_copy_failed; };
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(getText()).then(done, failed);
+    const text = getText();
+    if (type === "text/html" && navigator.clipboard && window.ClipboardItem) {
+      const item = new ClipboardItem({"text/html": new Blob([text], {type}), "text/plain": new Blob([text], {type: "text/plain"})});
+      navigator.clipboard.write([item]).then(done, failed);
+    } else if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, failed);
     } else {
       failed();
     }
