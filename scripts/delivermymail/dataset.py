@@ -64,6 +64,7 @@ class Dataset:
     kinds: dict[str, dict]
     warnings: list[Problem] = field(default_factory=list)
     escalation: dict[str, dict] = field(default_factory=dict)    # country code -> data/escalation/<CC>.yml
+    header_rules: dict[str, dict] = field(default_factory=dict)  # filter -> data/headers/<filter>.yml (the header reader)
     # The build date (SOURCE_DATE_EPOCH when set): what the pages say about staleness depends on it.
     today: dt.date = field(default_factory=lambda: build_date())
 
@@ -446,13 +447,17 @@ def check_dataset(providers_dir: Path = paths.PROVIDERS, languages: list[Languag
                  if _display(file) not in bad_files}
     escalation, escalation_problems, escalation_warnings = check_escalation(
         providers_dir.parent / "escalation", languages, kinds, providers, today)
-    return Dataset(providers, languages, kinds, warnings + escalation_warnings, escalation), problems + escalation_problems
+    header_rules, header_problems, header_warnings = check_header_rules(
+        providers_dir.parent / "headers", languages, kinds, providers, today)
+    return (Dataset(providers, languages, kinds, warnings + escalation_warnings + header_warnings, escalation, header_rules),
+            problems + escalation_problems + header_problems)
 
 
-@lru_cache(maxsize=4)
-def _escalation_validator(languages: tuple[str, ...], kinds: tuple[str, ...]) -> jsonschema.Draft202012Validator:
-    """escalation.schema.json with the provider schema's $defs (texts, channels, sources, dates)."""
-    schema = json.loads(paths.ESCALATION_SCHEMA.read_text(encoding="utf-8"))
+@lru_cache(maxsize=8)
+def _companion_validator(schema_file: Path, languages: tuple[str, ...], kinds: tuple[str, ...]) -> jsonschema.Draft202012Validator:
+    """A schema of another data folder (escalation, headers) with the provider schema's $defs
+    (texts, channels, sources, dates)."""
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
     schema.pop("$id", None)     # one document: every "#/$defs/..." resolves inside it
     # A copy: jsonschema remembers a subschema object with the document it first met it in.
     schema["$defs"] = {**copy.deepcopy(provider_schema(languages, kinds)["$defs"]), **schema["$defs"]}
@@ -480,7 +485,7 @@ def check_escalation(folder: Path, languages: list[Language], kinds: dict, provi
             problems.append(Problem(name, error.path, error.message, error.line))
             continue
         found = [Problem(name, _dotted(error.absolute_path), _schema_message(error), document.line_of(error.absolute_path))
-                 for error in _escalation_validator(codes, tuple(sorted(kinds))).iter_errors(document.data)]
+                 for error in _companion_validator(paths.ESCALATION_SCHEMA, codes, tuple(sorted(kinds))).iter_errors(document.data)]
         if not found:
             context = RuleContext(file, list(codes), kinds, today)
             found = [Problem(name, _dotted(path), message, document.line_of(path))
@@ -515,6 +520,90 @@ def _escalation_warnings(data: dict, providers: dict):
         for position, slug in enumerate(body.get("members", [])):
             if slug not in providers:
                 yield ("bodies", index, "members", position), f"{slug!r} names no entry in data/providers/"
+
+
+# Header formats whose meanings come from `values` (or a shared `table`), and from `fields`.
+_VALUE_FORMATS = ("value", "stars")
+
+
+def check_header_rules(folder: Path, languages: list[Language], kinds: dict, providers: dict,
+                       today: dt.date) -> tuple[dict[str, dict], list[Problem], list[Problem]]:
+    """Read and check data/headers/<filter>.yml, the meanings the header reader explains: the
+    schema, the shared rules on links, characters and dates, then that every table named exists,
+    that ranges run upwards, and that no header is explained twice."""
+    codes = tuple(language.code for language in languages)
+    rules, problems, warnings, seen = {}, [], [], {}
+    for file in sorted(folder.glob("*")) if folder.is_dir() else []:
+        if file.name.startswith("."):
+            continue
+        name = _display(file)
+        refusal = _not_a_provider_file(file)
+        if refusal:
+            problems.append(Problem(name, "", refusal))
+            continue
+        try:
+            document = read_yaml(file)
+        except YamlError as error:
+            problems.append(Problem(name, error.path, error.message, error.line))
+            continue
+        found = [Problem(name, _dotted(error.absolute_path), _schema_message(error), document.line_of(error.absolute_path))
+                 for error in _companion_validator(paths.HEADERS_SCHEMA, codes, tuple(sorted(kinds))).iter_errors(document.data)]
+        if not found:
+            context = RuleContext(file, list(codes), kinds, today)
+            found = [Problem(name, _dotted(path), message, document.line_of(path))
+                     for path, message in _header_rules(context, document.data, seen)]
+        problems += found
+        if not found:
+            rules[document.data["filter"]] = document.data
+            # A receiver naming no entry: a typo, or a check of a folder with only some entries (tests).
+            warnings += [Problem(name, _dotted(("receivers", index, "providers", position)), f"{slug!r} names no entry in data/providers/",
+                                 document.line_of(("receivers", index, "providers", position)))
+                         for index, receiver in enumerate(document.data.get("receivers", []))
+                         for position, slug in enumerate(receiver["providers"]) if slug not in providers]
+    return rules, problems, warnings
+
+
+def _header_rules(context: RuleContext, data: dict, seen: dict):
+    """What the schema cannot say about a header rules file (`seen`: header name -> file, across files)."""
+    if data["filter"] != context.file.stem:
+        yield ("filter",), f"{data['filter']!r} must equal the file name {context.file.stem!r}"
+    for rule in SHARED_RULES:
+        yield from rule(data, context)
+    tables = data.get("tables", {})
+
+    def check_values(values, path):
+        for index, value in enumerate(values):
+            low, dots, high = value["match"].partition("..")
+            if dots and int(low) > int(high):
+                yield (*path, index, "match"), f"the range {value['match']!r} must run from the lower number to the higher"
+
+    def check_meanings(item, path, needed: bool):
+        if "values" in item and "table" in item:
+            yield path, "give either values or table, not both"
+        elif "table" in item and item["table"] not in tables:
+            yield (*path, "table"), f"{item['table']!r} names no table of this file's tables"
+        elif needed and "values" not in item and "table" not in item:
+            yield path, "needs values (or a table) to explain"
+        yield from check_values(item.get("values", []), (*path, "values"))
+
+    for name, values in tables.items():
+        yield from check_values(values, ("tables", name))
+    for name, method in data.get("methods", {}).items():
+        yield from check_values(method["values"], ("methods", name, "values"))
+        yield from check_values(method.get("reason", []), ("methods", name, "reason"))
+    for index, header in enumerate(data.get("headers", [])):
+        path = ("headers", index)
+        key = header["name"].lower()
+        if key in seen:
+            yield (*path, "name"), f"{header['name']!r} is already explained in {seen[key]}"
+        seen[key] = context.file.name
+        yield from check_meanings(header, path, header["format"] in _VALUE_FORMATS)
+        if header["format"] == "fields" and not header.get("fields"):
+            yield path, "the format fields needs the fields it explains"
+        if header["format"] != "fields" and header.get("fields"):
+            yield (*path, "fields"), f"fields are read only with the format fields, not {header['format']!r}"
+        for position, item in enumerate(header.get("fields", [])):
+            yield from check_meanings(item, (*path, "fields", position), True)
 
 
 def load_dataset(providers_dir: Path = paths.PROVIDERS, languages: list[Language] | None = None,
