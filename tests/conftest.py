@@ -24,8 +24,9 @@ def hostile_site(tmp_path_factory) -> Path:
     """Gmail plus the providers of tests/fixtures/hostile/, whose texts try to inject markup or script."""
     providers = [ROOT / "data" / "providers" / "gmail.yml", *sorted((FIXTURES / "hostile").glob("*.yml"))]
     project = copy_project(tmp_path_factory.mktemp("hostile-project"), providers)
-    for file in (FIXTURES / "hostile" / "escalation").glob("*.yml"):
-        shutil.copy2(file, project / "data" / "escalation" / file.name)
+    for folder in ("escalation", "headers"):
+        for file in (FIXTURES / "hostile" / folder).glob("*.yml"):
+            shutil.copy2(file, project / "data" / folder / file.name)
     site_dir = tmp_path_factory.mktemp("hostile-site")
     result = build(project, site_dir)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -14,6 +14,10 @@ from .strings import Strings
 from .textrules import ARABIC_FOLDS, ARABIC_MARKS, HIDDEN_CATEGORIES, TRIMMED
 
 BROWSER_DATA = Path("assets", "generated", "dmm-data.js")
+HEADER_DATA = Path("assets", "generated", "dmm-headers.js")
+# The most the header reader reads (characters): far more than any message's headers; a pasted
+# message with a large body is cut to its headers first (headers.js).
+MAX_HEADER_INPUT = 1_000_000
 
 BROWSER_STRINGS = ("ui_", "letter_", "badge_")
 
@@ -47,4 +51,18 @@ def browser_data(dataset: Dataset, strings: Strings, badge_sizes: dict, public_u
     }
     # An ES module: the browser tools import it (docs/assets/javascripts/dmm/).
     return ("// Generated from data/ by scripts/delivermymail/browser.py; do not edit.\n"
+            f"export default {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n")
+
+
+def header_reader_data(dataset: Dataset, strings: Strings) -> str:
+    """What only the header reader needs (assets/generated/dmm-headers.js, loaded on /headers/ alone):
+    the meanings of data/headers/, the reader's strings, its limit, and which guides have senders' rules."""
+    data = {
+        "maxInput": MAX_HEADER_INPUT,
+        "rules": dataset.header_rules,
+        "strings": {language.code: {key: text for key, text in strings.by_language[language.code].items()
+                                    if key.startswith("headers_")} for language in dataset.languages},
+        "senderRules": sorted(slug for slug, entry in dataset.providers.items() if entry.get("senders")),
+    }
+    return ("// Generated from data/headers/ by scripts/delivermymail/browser.py; do not edit.\n"
             f"export default {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n")
