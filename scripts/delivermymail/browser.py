@@ -19,15 +19,17 @@ HEADER_DATA = Path("assets", "generated", "dmm-headers.js")
 # message with a large body is cut to its headers first (headers.js).
 MAX_HEADER_INPUT = 1_000_000
 
-BROWSER_STRINGS = ("ui_", "letter_", "badge_")
+BROWSER_STRINGS = ("ui_", "letter_")
+# The kit's and the flyer's own strings, sent only to those pages (assets/generated/dmm-kit.js).
+KIT_STRINGS = ("ui_kit_", "ui_builder_", "ui_flyer_", "ui_ready_", "badge_")
+KIT_DATA = Path("assets", "generated", "dmm-kit.js")
 
 
-def browser_data(dataset: Dataset, strings: Strings, badge_sizes: dict, public_url: str | None = None) -> str:
+def browser_data(dataset: Dataset, strings: Strings) -> str:
     """The finder's domain table and the browser tools' strings: the same data and limits as
-    `dmm lookup`, so the browser and the command line answer alike. `public_url` is the site's
-    published address (urls.public_site_url), or None: then the kit and the flyer make no links."""
+    `dmm lookup`, so the browser and the command line answer alike. Loaded on every page: what only
+    one page needs goes in that page's own module (kit_data, header_reader_data)."""
     data = {
-        "publicUrl": public_url,
         "limits": {"maxInput": MAX_INPUT, "maxTypoDistance": MAX_TYPO_DISTANCE, "shortDomain": SHORT_DOMAIN},
         # Rules the browser applies exactly as Python does (names.py, textrules.py).
         "rules": {"hostLabel": HOST_LABEL.pattern, "trimmed": TRIMMED, "hiddenCategories": list(HIDDEN_CATEGORIES),
@@ -37,9 +39,6 @@ def browser_data(dataset: Dataset, strings: Strings, badge_sizes: dict, public_u
         "providers": {slug: {"name": entry["name"], "kind": entry["kind"]} for slug, entry in dataset.providers.items()},
         "languages": [{"code": language.code, "prefix": language.url_prefix, "name": language.name,
                        "direction": language.direction} for language in dataset.languages],
-        "badges": {name: size for name, size in badge_sizes.items() if not name.startswith("providers/")},
-        "badgeOptions": {"styles": list(STYLES), "themes": list(THEMES), "sizes": list(SIZES),
-                         "defaultStyle": DEFAULT_STYLE, "defaultSize": DEFAULT_SIZE},
         "workplaceKind": WORKPLACE_KIND,
         "personChannels": list(PERSON_CHANNELS),
         # Brand names that a lookalike sender domain may hide (gmail in gmail-support.example),
@@ -47,7 +46,8 @@ def browser_data(dataset: Dataset, strings: Strings, badge_sizes: dict, public_u
         "brands": {slug.replace("-", ""): entry["domains"][0] for slug, entry in dataset.providers.items()
                    if entry["kind"] == MAILBOX_KIND and entry["domains"] and len(slug.replace("-", "")) >= 5},
         "strings": {language.code: {key: text for key, text in strings.by_language[language.code].items()
-                                    if key.startswith(BROWSER_STRINGS)} for language in dataset.languages},
+                                    if key.startswith(BROWSER_STRINGS) and not key.startswith(KIT_STRINGS)}
+                    for language in dataset.languages},
     }
     # An ES module: the browser tools import it (docs/assets/javascripts/dmm/).
     return ("// Generated from data/ by scripts/delivermymail/browser.py; do not edit.\n"
@@ -65,4 +65,20 @@ def header_reader_data(dataset: Dataset, strings: Strings) -> str:
         "senderRules": sorted(slug for slug, entry in dataset.providers.items() if entry.get("senders")),
     }
     return ("// Generated from data/headers/ by scripts/delivermymail/browser.py; do not edit.\n"
+            f"export default {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n")
+
+
+def kit_data(dataset: Dataset, strings: Strings, badge_sizes: dict, public_url: str | None) -> str:
+    """What only the kit and the flyer need (assets/generated/dmm-kit.js): the site's published address
+    (urls.public_site_url; None makes them say so instead of making links), the badges and their
+    options, and their strings."""
+    data = {
+        "publicUrl": public_url,
+        "badges": {name: size for name, size in badge_sizes.items() if not name.startswith("providers/")},
+        "badgeOptions": {"styles": list(STYLES), "themes": list(THEMES), "sizes": list(SIZES),
+                         "defaultStyle": DEFAULT_STYLE, "defaultSize": DEFAULT_SIZE},
+        "strings": {language.code: {key: text for key, text in strings.by_language[language.code].items()
+                                    if key.startswith(KIT_STRINGS)} for language in dataset.languages},
+    }
+    return ("// Generated from data/ by scripts/delivermymail/browser.py; do not edit.\n"
             f"export default {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n")

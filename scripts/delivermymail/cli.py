@@ -119,11 +119,13 @@ def cmd_bench(args) -> int:
     and print generation time, build time, pages, site size, guide size and search payload; the
     plain build (every page in the navigation) runs too, up to --plain-up-to providers. With
     --weight SITE: what a phone downloads on a first visit to a guide of the built site SITE and
-    on a second guide, in Chromium, against the targets (delivermymail/weight.py)."""
+    on a second guide, in Chromium, against the targets (delivermymail/weight.py), and how long the
+    header reader takes to explain a megabyte."""
     if args.weight:
         from . import weight
 
         weight.report(weight.measure(Path(args.weight)))
+        weight.report_reader(weight.header_reader_timing(Path(args.weight), paths.ROOT / "tests" / "fixtures" / "headers" / "gmail-dmarc-fail.eml"))
         return 0
     from .bench import run
 

@@ -17,7 +17,7 @@ from markupsafe import escape
 from . import paths
 from .api import api_files
 from .badges import badge_files, catalogue
-from .browser import BROWSER_DATA, HEADER_DATA, browser_data, header_reader_data
+from .browser import BROWSER_DATA, HEADER_DATA, KIT_DATA, browser_data, header_reader_data, kit_data
 from .dataset import Dataset, load_dataset
 from .languages import Language
 from .markdown_safe import front_matter, md_text
@@ -105,7 +105,8 @@ def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url:
     files.update(api_files(dataset, site_url))
     badges, badge_sizes = badge_files(catalogue(dataset.languages, strings, dataset.providers))
     files.update(badges)
-    files[BROWSER_DATA] = browser_data(dataset, strings, badge_sizes, public_url)
+    files[BROWSER_DATA] = browser_data(dataset, strings)
+    files[KIT_DATA] = kit_data(dataset, strings, badge_sizes, public_url)
     files[HEADER_DATA] = header_reader_data(dataset, strings)
     return files
 

@@ -4,8 +4,9 @@
 - on a right-to-left page, each address, domain and URL in the article is isolated so that it
   shows in its own order (delivermymail/bidi.py);
 - the templates' indentation (about a fifth of each page) is dropped;
-- the browser tools' modules are preloaded together (`modulepreload`), instead of one import
-  after another (main.js, then each tool, then the lookup, then the data);
+- the modules main.js imports are preloaded together (`modulepreload`), instead of one import
+  after another (main.js, then each tool, then the lookup, then the data); the tools of one page,
+  which main.js imports only there (the kit, the flyer, the header reader), are not;
 - the theme's configuration is written compactly, and a page in another language than the
   default gets its language's root as the search base, so its search box loads that language's
   own index (hooks/search.py writes it).
@@ -38,15 +39,23 @@ def on_post_page(output, page, config, **kwargs):
     return rewrite_theme_config(output, _language_of(page, config))
 
 
-MODULES = ("assets/javascripts/dmm", "assets/generated/dmm-data.js")
+ENTRY = "assets/javascripts/dmm/main.js"
+# Static imports only: `import(...)` loads a page's own tool when that page needs it.
+_STATIC_IMPORT = re.compile(r'^\s*import\s(?:[^;]*?\sfrom\s)?\s*"([^"]+)"', re.M)
 
 
 def on_pre_build(config, **kwargs):
-    """The browser modules, listed once per build rather than once per page."""
+    """The modules main.js needs on every page, found once per build rather than once per page."""
     global _modules
-    docs = Path(config["docs_dir"])
-    _modules = sorted(path.relative_to(docs).as_posix() for entry in MODULES
-                      for path in ((docs / entry).glob("*.js") if (docs / entry).is_dir() else [docs / entry]))
+    docs = Path(config["docs_dir"]).resolve()
+    found, waiting = set(), [docs / ENTRY]
+    while waiting:
+        module = waiting.pop()
+        if module in found or not module.is_file():
+            continue
+        found.add(module)
+        waiting += [(module.parent / target).resolve() for target in _STATIC_IMPORT.findall(module.read_text(encoding="utf-8"))]
+    _modules = sorted(path.relative_to(docs).as_posix() for path in found)
 
 
 _modules: list[str] = []

@@ -2,13 +2,17 @@
 // typed in the fields above it), one language or both on one sheet, A4 or US Letter. The QR code
 // and the printed address lead to the published finder, with the business's address on the guide.
 import {cleanName, sender, senderName, validSender} from "./sender.js";
+import KIT from "../../generated/dmm-kit.js";
 import {DATA, element, fillNodes, lang, prefixOf, siteRoot} from "./page.js";
+
+// A language's strings: the shared ones and the flyer's own.
+const textsOf = (language) => Object.assign({}, DATA.strings[language], KIT.strings[language]);
 
 const state = {sender: sender || "", name: senderName || "", both: false, paper: "a4"};
 const originalTitles = new WeakMap();
 
 function finderLink(language) {
-  const url = new URL(DATA.publicUrl + prefixOf(language) + "find/");
+  const url = new URL(KIT.publicUrl + prefixOf(language) + "find/");
   if (state.sender) url.searchParams.set("sender", state.sender);
   if (state.name) url.searchParams.set("name", state.name);
   return url.href;
@@ -16,7 +20,7 @@ function finderLink(language) {
 
 // One flyer block in its own language: title, sender line, QR code and the address to type.
 function personalise(block, language) {
-  const texts = DATA.strings[language];
+  const texts = textsOf(language);
   const title = block.querySelector("h1");
   if (!originalTitles.has(title)) originalTitles.set(title, Array.from(title.childNodes));
   title.replaceChildren(...(state.name ? fillNodes(texts.ui_flyer_title_named, {name: state.name}) : originalTitles.get(title)));
@@ -24,8 +28,8 @@ function personalise(block, language) {
   senderLine.hidden = !state.sender;
   senderLine.replaceChildren(...(state.sender ? fillNodes(texts.ui_flyer_sender, {address: state.sender}) : []));
   senderLine.querySelectorAll("bdi").forEach((node) => node.setAttribute("dir", "ltr"));
-  if (!DATA.publicUrl) return;   // the build-time picture says there is no public address
-  const plain = DATA.publicUrl.replace(/^https?:\/\//, "") + prefixOf(language) + "find/";
+  if (!KIT.publicUrl) return;   // the build-time picture says there is no public address
+  const plain = KIT.publicUrl.replace(/^https?:\/\//, "") + prefixOf(language) + "find/";
   const urlLine = block.querySelector("[data-dmm-flyer-url]");
   urlLine.hidden = false;
   urlLine.replaceChildren(...fillNodes(texts.ui_flyer_url, {url: plain}));
@@ -62,7 +66,7 @@ export function startFlyer() {
   const own = document.querySelector("[data-dmm-flyer]");
   const controls = document.querySelector("[data-dmm-flyer-controls]");
   if (!own || !controls) return;
-  const texts = DATA.strings[lang];
+  const texts = textsOf(lang);
   const pair = element("div", {"class": "dmm-flyer-pair"});
   own.before(pair);
   pair.appendChild(own);
@@ -83,7 +87,7 @@ export function startFlyer() {
       element("p", {}, [element("label", {"for": "dmm-flyer-address"}, [texts.ui_flyer_address]), address]),
       languages.node, paper.node]),
     element("p", {}, [print]));
-  if (!DATA.publicUrl) {
+  if (!KIT.publicUrl) {
     controls.appendChild(element("p", {"class": "admonition warning dmm-no-public"}, fillNodes(texts.ui_builder_no_public, {url: siteRoot})));
   }
 

@@ -1,9 +1,12 @@
 // The campaign kit: the link builder, the ready texts and the badge configurator. The business types
 // its sending address and name once; every link, text and snippet on the page carries them. Links
-// are made only from the site's published address (DATA.publicUrl): a build without one says so
+// are made only from the site's published address (KIT.publicUrl): a build without one says so
 // instead of handing out links no customer could open. Nothing typed here leaves the page.
+import KIT from "../../generated/dmm-kit.js";
+import {DATA, copyButton, element, fillNodes, lang, prefixOf, providerName, siteRoot, strings as pageStrings} from "./page.js";
 import {validSender} from "./sender.js";
-import {DATA, copyButton, element, fillNodes, lang, prefixOf, providerName, siteRoot, strings} from "./page.js";
+
+const strings = Object.assign({}, pageStrings, KIT.strings[lang]);
 
 const CUSTOMER = "CUSTOMER@EXAMPLE.COM";
 const listeners = [];
@@ -15,7 +18,7 @@ function changed() {
 
 // The page's address for one language and path, with ?sender= and ?name= when the business gave them.
 function personalLink(path, language) {
-  const url = new URL(DATA.publicUrl + prefixOf(language || state.language) + path);
+  const url = new URL(KIT.publicUrl + prefixOf(language || state.language) + path);
   if (state.addresses.length) url.searchParams.set("sender", state.addresses[0]);
   if (state.name) url.searchParams.set("name", state.name);
   return url.href;
@@ -115,7 +118,7 @@ function buildLinkBuilder(container) {
   listeners.push(render);
   container.textContent = "";
   container.appendChild(form);
-  if (!DATA.publicUrl) {
+  if (!KIT.publicUrl) {
     container.appendChild(noPublicAddress());
     return;
   }
@@ -164,7 +167,7 @@ function listOf(items) {
 
 function startReadyTexts() {
   const blocks = Array.from(document.querySelectorAll("[data-dmm-ready]"));
-  if (!blocks.length || !DATA.publicUrl) return;
+  if (!blocks.length || !KIT.publicUrl) return;
   blocks.forEach((block) => {
     const original = block.cloneNode(true);
     const buttons = element("p", {"class": "dmm-ready-copy"}, [copyButton(() => plainText(block), strings.ui_ready_plain), " ",
@@ -189,7 +192,7 @@ function startReadyTexts() {
 // --- The badge configurator -------------------------------------------------------------------
 
 function buildConfigurator(container) {
-  const options = DATA.badgeOptions;
+  const options = KIT.badgeOptions;
   const controls = {
     language: choice("dmm-kit-language", strings.ui_kit_language, DATA.languages.map((language) => [language.code, language.name])),
     style: choice("dmm-kit-style", strings.ui_kit_style, options.styles.map((value) => [value, strings["ui_kit_style_" + value]])),
@@ -212,17 +215,17 @@ function buildConfigurator(container) {
     const badgeLang = controls.language.select.value;
     const name = ["deliver-my-mail", badgeLang, controls.style.select.value, controls.theme.select.value,
                   controls.size.select.value].join("-");
-    const size = DATA.badges[name];
-    const alt = DATA.strings[badgeLang].badge_label;
+    const size = KIT.badges[name];
+    const alt = KIT.strings[badgeLang].badge_label;
     controls.provider.node.hidden = controls.link.select.value !== "provider";
     // The preview shows this copy's own file; the snippets name the published one.
     preview.textContent = "";
     preview.appendChild(element("img", {src: siteRoot + "badges/" + name + ".svg", width: String(size[0]), height: String(size[1]), alt}));
-    if (!DATA.publicUrl) return;
+    if (!KIT.publicUrl) return;
     const link = controls.link.select.value;
-    const target = link === "home" ? DATA.publicUrl + prefixOf(badgeLang)
+    const target = link === "home" ? KIT.publicUrl + prefixOf(badgeLang)
       : personalLink(link === "find" ? "find/" : "providers/" + controls.provider.select.value + "/", badgeLang);
-    const base = DATA.publicUrl + "badges/" + name;
+    const base = KIT.publicUrl + "badges/" + name;
     const img = (src, extra) => '<img src="' + escapeAttribute(src) + '" width="' + size[0] + '" height="' + size[1] +
       '" alt="' + escapeAttribute(alt) + '"' + (extra || "") + ">";
     snippets.html.value = '<a href="' + escapeAttribute(target) + '">' + img(base + ".svg") + "</a>";
@@ -239,7 +242,7 @@ function buildConfigurator(container) {
   container.textContent = "";
   container.appendChild(form);
   container.appendChild(outputs);
-  if (DATA.publicUrl) {
+  if (KIT.publicUrl) {
     // For a signature editor: the badge as a picture with its link, which editors accept pasted.
     outputs.appendChild(element("p", {}, [copyButton(() => badgeHtml, strings.ui_kit_badge_copy, "text/html")]));
     [["html", strings.ui_kit_html], ["markdown", strings.ui_kit_markdown], ["bbcode", strings.ui_kit_bbcode],
