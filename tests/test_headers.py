@@ -198,6 +198,7 @@ def test_hostile_headers_and_hostile_rules_stay_text(page, hostile_server, langu
     watch.assert_quiet(navigations_allowed=1)
 
 
+DATASET_HOSTILE_NAME = yaml.safe_load((FIXTURES / "hostile" / "hostile-mail.yml").read_text(encoding="utf-8"))["name"]["en"]
 RULES_HOSTILE = yaml.safe_load((FIXTURES / "hostile" / "headers" / "hostile-filter.yml").read_text(encoding="utf-8"))
 
 
@@ -231,6 +232,24 @@ def test_every_guide_links_to_the_reader(site, language):
         assert "../../headers/" in links and "../../headers/#get-headers" in links, slug
     for page in ("senders", "kit"):
         assert any(link.rstrip("/").endswith("headers") for link in parse(site / language.url_prefix / page / "index.html").links), page
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
+def test_a_provider_s_own_steps_to_show_headers_are_shown_as_text(hostile_site, language):
+    html = (hostile_site / language.url_prefix / "providers" / "hostile-mail" / "index.html").read_text(encoding="utf-8")
+    steps = html.split('<ol class="dmm-view-headers">', 1)[1].split("</ol>", 1)[0]
+    assert "&lt;img src=x onerror=alert(&#34;headers&#34;)&gt;" in steps or "&lt;script&gt;alert(&#34;headers-ar&#34;)&lt;/script&gt;" in steps
+    assert "<img" not in steps and "<script" not in steps
+    assert "#get-headers" not in html.split('id="senders"', 1)[1].split("<h2", 1)[0], "own steps replace the general pointer"
+
+
+@pytest.mark.browser
+def test_the_reader_page_lists_the_guides_with_their_own_steps(page, hostile_server):
+    page.goto(hostile_server + "headers/")
+    links = page.locator(".dmm-view-headers-guides a")
+    links.first.wait_for()
+    assert links.evaluate_all("links => links.map(link => link.getAttribute('href'))") == [hostile_server + "providers/hostile-mail/#senders"]
+    assert links.first.inner_text() == DATASET_HOSTILE_NAME
 
 
 # --- The rules as data ------------------------------------------------------------------------

@@ -63,6 +63,8 @@ def header_reader_data(dataset: Dataset, strings: Strings) -> str:
         "strings": {language.code: {key: text for key, text in strings.by_language[language.code].items()
                                     if key.startswith("headers_")} for language in dataset.languages},
         "senderRules": sorted(slug for slug, entry in dataset.providers.items() if entry.get("senders")),
+        # Guides that give the provider's own steps to show a message's headers (view_headers).
+        "viewHeaders": sorted(slug for slug, entry in dataset.providers.items() if entry.get("view_headers")),
     }
     return ("// Generated from data/headers/ by scripts/delivermymail/browser.py; do not edit.\n"
             f"export default {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n")

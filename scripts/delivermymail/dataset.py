@@ -232,6 +232,7 @@ def rule_label_tokens_exist(entry: dict, context: RuleContext):
     texts = list(walk_fields(entry.get("steps", {}), ("steps",)))
     for index, channel in enumerate(entry.get("complaint", [])):
         texts += walk_fields(channel.get("steps", {}), ("complaint", index, "steps"))
+    texts += walk_fields(entry.get("view_headers", {}), ("view_headers",))
     for path, value in texts:
         if isinstance(value, str):
             for token in LABEL_TOKEN.findall(value):

@@ -170,6 +170,7 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
                      for other in entry.get("see_also", []) if other in dataset.providers],
         "sections": sections,
         "labels": label_table,
+        "view_headers": [page.step(text, labels) for text in entry.get("view_headers", {}).get(page.code, [])],
         "channels": [item for item in channels if item["type"] in PERSON_CHANNELS + ("forum",)],
         "articles": [item for item in channels if item["type"] == "article"],
         "reaches_person": dataset.reaches_person(entry),

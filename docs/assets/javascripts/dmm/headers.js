@@ -531,4 +531,10 @@ export function startHeaderReader() {
     element("p", {}, [element("label", {"for": "dmm-headers-file"}, [T.headers_file]), " ", file, " ", clear]),
     output);
   run();
+  // Under "How to get a message's headers": the guides that give a provider's own steps.
+  const heading = document.getElementById("get-headers");
+  if (heading && READER.viewHeaders.length) {
+    heading.nextElementSibling.after(element("ul", {"class": "dmm-view-headers-guides"}, READER.viewHeaders.map((slug) =>
+      element("li", {}, [element("a", {href: guideUrl(slug) + "#senders"}, [providerName(slug)])]))));
+  }
 }
