@@ -466,12 +466,13 @@ def _companion_validator(schema_file: Path, languages: tuple[str, ...], kinds: t
     return jsonschema.Draft202012Validator(schema)
 
 
-def check_escalation(folder: Path, languages: list[Language], kinds: dict, providers: dict,
-                     today: dt.date) -> tuple[dict[str, dict], list[Problem], list[Problem]]:
-    """Read and check data/escalation/<CC>.yml: the schema, then the same rules on links, characters
-    and dates as provider files, and that named members are entries of that country."""
+def _check_companion_folder(folder: Path, schema_file: Path, languages: list[Language], kinds: dict, today: dt.date,
+                            rules, warnings_of, key: str) -> tuple[dict[str, dict], list[Problem], list[Problem]]:
+    """Read and check every file of a data folder other than providers/ (escalation/, headers/): the
+    schema, then `rules(context, data)`, which includes the shared rules. Clean files are returned by
+    data[key]; `warnings_of(data)` lists what is worth saying but does not stop a build."""
     codes = tuple(language.code for language in languages)
-    escalation, problems, warnings = {}, [], []
+    documents, problems, warnings = {}, [], []
     for file in sorted(folder.glob("*")) if folder.is_dir() else []:
         if file.name.startswith("."):
             continue
@@ -486,17 +487,24 @@ def check_escalation(folder: Path, languages: list[Language], kinds: dict, provi
             problems.append(Problem(name, error.path, error.message, error.line))
             continue
         found = [Problem(name, _dotted(error.absolute_path), _schema_message(error), document.line_of(error.absolute_path))
-                 for error in _companion_validator(paths.ESCALATION_SCHEMA, codes, tuple(sorted(kinds))).iter_errors(document.data)]
+                 for error in _companion_validator(schema_file, codes, tuple(sorted(kinds))).iter_errors(document.data)]
         if not found:
             context = RuleContext(file, list(codes), kinds, today)
-            found = [Problem(name, _dotted(path), message, document.line_of(path))
-                     for path, message in _escalation_rules(context, document.data, providers)]
+            found = [Problem(name, _dotted(path), message, document.line_of(path)) for path, message in rules(context, document.data)]
         problems += found
         if not found:
-            escalation[document.data["country"]] = document.data
-            warnings += [Problem(name, _dotted(path), message, document.line_of(path))
-                         for path, message in _escalation_warnings(document.data, providers)]
-    return escalation, problems, warnings
+            documents[document.data[key]] = document.data
+            warnings += [Problem(name, _dotted(path), message, document.line_of(path)) for path, message in warnings_of(document.data)]
+    return documents, problems, warnings
+
+
+def check_escalation(folder: Path, languages: list[Language], kinds: dict, providers: dict,
+                     today: dt.date) -> tuple[dict[str, dict], list[Problem], list[Problem]]:
+    """Read and check data/escalation/<CC>.yml: the schema, then the same rules on links, characters
+    and dates as provider files, and that named members are entries of that country."""
+    return _check_companion_folder(folder, paths.ESCALATION_SCHEMA, languages, kinds, today,
+                                   lambda context, data: _escalation_rules(context, data, providers),
+                                   lambda data: _escalation_warnings(data, providers), "country")
 
 
 def _escalation_rules(context: RuleContext, data: dict, providers: dict):
@@ -532,36 +540,17 @@ def check_header_rules(folder: Path, languages: list[Language], kinds: dict, pro
     """Read and check data/headers/<filter>.yml, the meanings the header reader explains: the
     schema, the shared rules on links, characters and dates, then that every table named exists,
     that ranges run upwards, and that no header is explained twice."""
-    codes = tuple(language.code for language in languages)
-    rules, problems, warnings, seen = {}, [], [], {}
-    for file in sorted(folder.glob("*")) if folder.is_dir() else []:
-        if file.name.startswith("."):
-            continue
-        name = _display(file)
-        refusal = _not_a_provider_file(file)
-        if refusal:
-            problems.append(Problem(name, "", refusal))
-            continue
-        try:
-            document = read_yaml(file)
-        except YamlError as error:
-            problems.append(Problem(name, error.path, error.message, error.line))
-            continue
-        found = [Problem(name, _dotted(error.absolute_path), _schema_message(error), document.line_of(error.absolute_path))
-                 for error in _companion_validator(paths.HEADERS_SCHEMA, codes, tuple(sorted(kinds))).iter_errors(document.data)]
-        if not found:
-            context = RuleContext(file, list(codes), kinds, today)
-            found = [Problem(name, _dotted(path), message, document.line_of(path))
-                     for path, message in _header_rules(context, document.data, seen)]
-        problems += found
-        if not found:
-            rules[document.data["filter"]] = document.data
-            # A receiver naming no entry: a typo, or a check of a folder with only some entries (tests).
-            warnings += [Problem(name, _dotted(("receivers", index, "providers", position)), f"{slug!r} names no entry in data/providers/",
-                                 document.line_of(("receivers", index, "providers", position)))
-                         for index, receiver in enumerate(document.data.get("receivers", []))
-                         for position, slug in enumerate(receiver["providers"]) if slug not in providers]
-    return rules, problems, warnings
+    seen: dict[str, str] = {}
+
+    def unknown_receivers(data: dict):
+        # A receiver naming no entry: a typo, or a check of a folder with only some entries (tests).
+        for index, receiver in enumerate(data.get("receivers", [])):
+            for position, slug in enumerate(receiver["providers"]):
+                if slug not in providers:
+                    yield ("receivers", index, "providers", position), f"{slug!r} names no entry in data/providers/"
+
+    return _check_companion_folder(folder, paths.HEADERS_SCHEMA, languages, kinds, today,
+                                   lambda context, data: _header_rules(context, data, seen), unknown_receivers, "filter")
 
 
 def _header_rules(context: RuleContext, data: dict, seen: dict):

@@ -7,6 +7,7 @@ prove what is and is not requested (search only when used, the Arabic face only 
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
@@ -69,30 +70,36 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def measure(site: Path) -> list[dict]:
-    """First visit and warm second page for each pair of PAIRS, on a local server of `site`."""
+@contextlib.contextmanager
+def served_in_chromium(site: Path):
+    """The built site on a local server (as GitHub Pages caches it) and Chromium: yields (base, browser)."""
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    rows = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-            for first, second in PAIRS:
-                context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-                page = context.new_page()
-                cdp = context.new_cdp_session(page)
-                cdp.send("Network.enable")
-                rows.append({"first": first, "second": second,
-                             "first_bytes": transferred(site, base, visit(page, cdp, base + first, base)),
-                             "warm_bytes": transferred(site, base, visit(page, cdp, base + second, base))})
-                context.close()
+            yield f"http://127.0.0.1:{server.server_address[1]}/", browser
             browser.close()
     finally:
         server.shutdown()
+
+
+def measure(site: Path) -> list[dict]:
+    """First visit and warm second page for each pair of PAIRS, on a local server of `site`."""
+    rows = []
+    with served_in_chromium(site) as (base, browser):
+        for first, second in PAIRS:
+            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            rows.append({"first": first, "second": second,
+                         "first_bytes": transferred(site, base, visit(page, cdp, base + first, base)),
+                         "warm_bytes": transferred(site, base, visit(page, cdp, base + second, base))})
+            context.close()
     return rows
 
 
@@ -119,34 +126,23 @@ def reader_cases(headers: str) -> dict[str, str]:
 
 def header_reader_timing(site: Path, sample: Path) -> list[tuple[str, int, float]]:
     """Milliseconds the header reader takes to explain about a megabyte (best of three), in Chromium."""
-    from playwright.sync_api import sync_playwright
-
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     rows = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
-            page.goto(base + "headers/", wait_until="networkidle")
-            for name, text in reader_cases(sample.read_text(encoding="utf-8").split("\n\n")[0]).items():
-                size, best = page.evaluate("""async ([url, text]) => {
-                    const reader = await import(url);
-                    const output = document.createElement("div");
-                    let best = Infinity;
-                    for (let run = 0; run < 3; run += 1) {
-                        const start = performance.now();
-                        reader.explain(text, output);
-                        best = Math.min(best, performance.now() - start);
-                    }
-                    return [text.length, best];
-                }""", [base + "assets/javascripts/dmm/headers.js", text])
-                rows.append((name, size, best))
-            browser.close()
-    finally:
-        server.shutdown()
+    with served_in_chromium(site) as (base, browser):
+        page = browser.new_page()
+        page.goto(base + "headers/", wait_until="networkidle")
+        for name, text in reader_cases(sample.read_text(encoding="utf-8").split("\n\n")[0]).items():
+            size, best = page.evaluate("""async ([url, text]) => {
+                const reader = await import(url);
+                const output = document.createElement("div");
+                let best = Infinity;
+                for (let run = 0; run < 3; run += 1) {
+                    const start = performance.now();
+                    reader.explain(text, output);
+                    best = Math.min(best, performance.now() - start);
+                }
+                return [text.length, best];
+            }""", [base + "assets/javascripts/dmm/headers.js", text])
+            rows.append((name, size, best))
     return rows
 
 
