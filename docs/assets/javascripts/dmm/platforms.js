@@ -1,0 +1,50 @@
+// A guide's steps for one kind of device: a switch above the steps (computer, Android, iPhone…)
+// that opens on the reader's own kind of device and keeps the others one choice away. Without
+// JavaScript every platform's steps are shown, as the page is written.
+import {element, lang, strings} from "./page.js";
+
+const PLATFORMS = ["web", "desktop", "android", "ios"];
+const HEADING = new RegExp("-(" + PLATFORMS.join("|") + ")$");
+
+// The reader's device, as the browser tells it: an iPhone or iPad, an Android phone, or a computer.
+export function deviceOf(userAgent, touchPoints) {
+  if (/iPhone|iPad|iPod/.test(userAgent) || (/Macintosh/.test(userAgent) && touchPoints > 1)) return "ios";
+  if (/Android/.test(userAgent)) return "android";
+  return "web";
+}
+
+// Each platform's heading and the steps under it, up to the next heading.
+function platformBlocks(article) {
+  return Array.from(article.querySelectorAll("h3[id]")).filter((heading) => HEADING.test(heading.id)).map((heading) => {
+    const nodes = [heading];
+    for (let next = heading.nextElementSibling; next && !/^H[1-3]$/.test(next.tagName); next = next.nextElementSibling) nodes.push(next);
+    return {platform: HEADING.exec(heading.id)[1], title: heading.firstChild.textContent.trim(), nodes};
+  });
+}
+
+export function startPlatformSwitch() {
+  const article = document.querySelector("article");
+  if (!article) return;
+  const blocks = platformBlocks(article);
+  const present = PLATFORMS.filter((platform) => blocks.some((block) => block.platform === platform));
+  if (present.length < 2) return;
+  const device = deviceOf(navigator.userAgent, navigator.maxTouchPoints || 0);
+  // A computer reads the web steps, or the desktop program's when only those exist.
+  const preferred = present.includes(device) ? device : present.includes("web") ? "web" : present[0];
+  const name = "dmm-platform";
+  const options = [...present.map((platform) => [platform, blocks.find((block) => block.platform === platform).title]),
+    ["all", strings.ui_platform_all]];
+  const show = (choice) => blocks.forEach((block) => block.nodes.forEach((node) => {
+    node.hidden = choice !== "all" && block.platform !== choice;
+  }));
+  const switcher = element("fieldset", {"class": "dmm-platform-switch"}, [element("legend", {}, [strings.ui_platform_label]),
+    ...options.map(([value, label]) => {
+      const input = element("input", {type: "radio", name, value, id: name + "-" + value});
+      input.checked = value === preferred;
+      input.addEventListener("change", () => show(value));
+      return element("label", {"for": input.id, lang}, [input, " ", label]);
+    })]);
+  const firstSection = blocks[0].nodes[0];
+  firstSection.before(switcher);
+  show(preferred);
+}

@@ -1,0 +1,65 @@
+"""A guide's platform switch in Chromium: it opens on the reader's kind of device, works with the
+keyboard, and without JavaScript every platform's steps stay shown."""
+from __future__ import annotations
+
+import pytest
+
+from delivermymail.dataset import load_dataset
+from delivermymail.languages import site_languages
+from delivermymail.strings import load_strings
+
+pytestmark = pytest.mark.browser
+STRINGS = load_strings(site_languages()).by_language
+DATASET = load_dataset()
+IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+ANDROID = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36"
+# A guide with steps for the web and for the iPhone app, and one with a single platform.
+TWO_PLATFORMS = next(slug for slug, entry in sorted(DATASET.providers.items()) if {"web", "ios"} <= set(entry.get("steps", {})))
+ONE_PLATFORM = next(slug for slug, entry in sorted(DATASET.providers.items()) if set(entry.get("steps", {})) == {"web"})
+
+
+def visible(page, heading_id: str) -> bool:
+    return page.locator(f"#{heading_id}").is_visible() and page.locator(f"#{heading_id} + ol").is_visible()
+
+
+@pytest.mark.parametrize("language", ["", "ar/"])
+@pytest.mark.parametrize("agent, shown, hidden", [(None, "web", "ios"), (IPHONE, "ios", "web"), (ANDROID, "web", "ios")])
+def test_the_guide_opens_on_the_reader_s_device(browser, site_server, language, agent, shown, hidden):
+    context = browser.new_context(**({"user_agent": agent, "is_mobile": True, "viewport": {"width": 390, "height": 844}} if agent else {}))
+    page = context.new_page()
+    page.goto(site_server + language + f"providers/{TWO_PLATFORMS}/")
+    switch = page.locator(".dmm-platform-switch")
+    switch.wait_for()
+    assert switch.locator("legend").inner_text() == STRINGS[language.rstrip("/") or "en"]["ui_platform_label"]
+    assert switch.locator("input:checked").get_attribute("value") == shown
+    for task in ("find", "not-spam", "allow"):
+        if page.locator(f"#{task}-{hidden}").count():
+            assert visible(page, f"{task}-{shown}") and not visible(page, f"{task}-{hidden}"), task
+    context.close()
+
+
+def test_the_switch_works_with_the_keyboard_and_can_show_all(page, site_server):
+    page.goto(site_server + f"providers/{TWO_PLATFORMS}/")
+    checked = page.locator(".dmm-platform-switch input:checked")
+    checked.focus()
+    page.keyboard.press("ArrowRight")
+    assert page.locator(".dmm-platform-switch input:checked").get_attribute("value") == "ios"
+    assert visible(page, "find-ios") and not visible(page, "find-web")
+    page.get_by_label(STRINGS["en"]["ui_platform_all"]).check()
+    assert visible(page, "find-ios") and visible(page, "find-web")
+
+
+def test_without_javascript_every_platform_is_shown(browser, site_server):
+    context = browser.new_context(java_script_enabled=False, user_agent=IPHONE)
+    page = context.new_page()
+    page.goto(site_server + f"providers/{TWO_PLATFORMS}/")
+    assert page.locator(".dmm-platform-switch").count() == 0
+    assert visible(page, "find-ios") and visible(page, "find-web")
+    context.close()
+
+
+def test_a_guide_with_one_platform_has_no_switch(page, site_server):
+    page.goto(site_server + f"providers/{ONE_PLATFORM}/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".dmm-platform-switch").count() == 0
+    assert visible(page, "find-web")
