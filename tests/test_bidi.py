@@ -63,3 +63,20 @@ def test_addresses_and_urls_keep_their_order_on_every_arabic_page(browser, site,
             found[path] = misordered
     page.close()
     assert found == {}
+
+
+def test_what_the_tools_write_on_arabic_pages_keeps_its_order(browser, site_server):
+    """The text the browser tools add after loading: the header reader's explanation of a real
+    message, and a personalised guide's sender."""
+    from sitetools import FIXTURES
+
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page.goto(site_server + "ar/headers/")
+    page.fill("#dmm-headers-input", (FIXTURES / "headers" / "gmail-dmarc-fail.eml").read_text(encoding="utf-8"))
+    page.locator("#dmm-headers-output .dmm-headers-section").first.wait_for()
+    reader = page.evaluate(MISORDERED, TOKEN_PATTERN)
+    page.goto(site_server + "ar/providers/gmail/?sender=news%40shop.example&name=Shop")
+    page.locator(".dmm-sender-address").first.wait_for()
+    guide = page.evaluate(MISORDERED, TOKEN_PATTERN)
+    page.close()
+    assert (reader, guide) == ([], [])
