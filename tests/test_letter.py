@@ -90,3 +90,14 @@ def test_without_a_channel_to_a_person_the_guide_says_so(page, site_server, lang
     complain = page.locator("article").inner_text()
     assert strings["no_person_channel"].split("{name}")[0].strip() in complain
     assert strings["ui_letter_nowhere"] in page.locator("[data-dmm-letter]").inner_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
+def test_the_letter_is_never_addressed_to_a_body_to_escalate_to(page, site_server, language):
+    """Orange Jordan has no channel of its own, and Jordan's regulator takes complaints by e-mail: the
+    guide lists the regulator under #escalate, but the letter, written to the provider, does not go there."""
+    page.goto(site_server + language.url_prefix + "providers/orange-jo/")
+    assert page.locator("#escalate ~ ul [data-dmm-channel='email']").count() >= 1
+    letter = page.locator("[data-dmm-letter]")
+    assert STRINGS[language.code]["ui_letter_nowhere"] in letter.inner_text()
+    assert letter.locator("a[href^='mailto:']").count() == 0

@@ -22,9 +22,10 @@ function field(name, type) {
     dir: ["me", "sender", "date"].includes(name) ? "ltr" : "auto"});
 }
 
-// The channels of this guide, as the page lists them (hooks render them from the data).
+// The channels of this guide, as the page lists them (hooks render them from the data); the
+// bodies to escalate to come later, after the provider has had its chance, and get no letter here.
 function channelsOnPage() {
-  return Array.from(document.querySelectorAll("[data-dmm-channel]"), (item) => ({
+  return Array.from(document.querySelectorAll("[data-dmm-channel]:not([data-dmm-escalation])"), (item) => ({
     type: item.getAttribute("data-dmm-channel"),
     title: item.getAttribute("data-dmm-title") || "",
     url: item.getAttribute("data-dmm-url"),
