@@ -162,3 +162,13 @@ def test_arabic_a_to_z_files_each_entry_under_its_own_name():
     groups = {letter: [str(item["slug"]) for item in items] for letter, items in view["groups"]}
     assert "microsoft-365" in groups["م"] and "cisco" in groups["س"] and "gmail" in groups["ج"]
     assert not [slug for slug in groups.get("ا", []) if dataset.providers[slug]["kind"] == "workplace-filter"]
+
+
+def test_a_guide_says_when_its_reader_s_interface_language_was_not_checked(site):
+    """Gmail's labels were checked in English only: the Arabic guide says so rather than translate them;
+    the English guide, whose labels are English, says nothing."""
+    strings = load_strings(site_languages()).by_language
+    arabic = (site / "ar" / "providers" / "gmail" / "index.html").read_text(encoding="utf-8")
+    english = (site / "providers" / "gmail" / "index.html").read_text(encoding="utf-8")
+    assert strings["ar"]["labels_unchecked"].split("{name}")[0] in arabic
+    assert strings["en"]["labels_unchecked"].split("{name}")[0] not in english

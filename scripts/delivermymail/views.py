@@ -147,6 +147,8 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
     label_table = {
         "languages": [{"code": token(code), "name": page.language_name(code)} for code in codes],
         "rows": [[{"code": token(code), "text": values.get(code)} for code in codes] for values in labels.values()],
+        # The reader's own interface language, when no label was checked in it: said, never guessed.
+        "unchecked": page.language_name(page.code) if labels and page.code not in codes else None,
     }
 
     channels = [channel_view(page, item, labels) for item in entry["complaint"]]
