@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 # Every page type; the 404 page is one file for every language (GitHub Pages serves /404.html).
 PAGE_TYPES = ["", "recipients/", "faq/", "providers/", "providers/regions/", "providers/needs-checking/",
               "providers/for-senders/", "providers/gmail/", "providers/att/", "providers/ziggo/",
-              "find/", "kit/", "flyer/", "developers/"]
+              "find/", "kit/", "flyer/", "headers/", "providers/icloud/", "developers/"]
 CASES = [(language.url_prefix, path) for language in site_languages() for path in PAGE_TYPES] + [("", "404.html")]
 AXE = Axe()
 # What a palette changes is colour: in the second palette only the colour rules run again.
@@ -44,3 +44,18 @@ def test_no_serious_violation_in_either_palette(page, site_server, language, pat
     found["dark"] = serious_violations(page, COLOUR_RULES)
     assert found == {"light": [], "dark": []}
     watch.assert_quiet(navigations_allowed=1)
+
+
+@pytest.mark.parametrize("language", [language.url_prefix for language in site_languages()])
+def test_the_header_reader_s_explanation_is_accessible(page, site_server, language):
+    """What the reader writes after a paste (verdicts, lists, the route) in both palettes."""
+    from sitetools import FIXTURES
+
+    page.goto(site_server + language + "headers/")
+    page.fill("#dmm-headers-input", (FIXTURES / "headers" / "m365-scl5.txt").read_text(encoding="utf-8"))
+    page.locator("#dmm-headers-output .dmm-headers-section").first.wait_for()
+    found = {"light": serious_violations(page)}
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    found["dark"] = serious_violations(page, COLOUR_RULES)
+    assert found == {"light": [], "dark": []}
