@@ -206,10 +206,22 @@ def test_flyer_prints_with_the_business_on_one_page(page, public_server, languag
     assert sizes[0] == pytest.approx(size, abs=1)
     # The choices stay in the address, so the flyer can be bookmarked.
     assert "sender=support%40shop.example" in page.url and "name=Shop+%26+Co" in page.url
+    # The code follows the fields: with the name and address cleared, it is the plain finder's again.
+    code = flyers.nth(0).locator("svg.dmm-qr path").get_attribute("d")
+    page.emulate_media(media="screen")
+    page.fill("#dmm-flyer-name", "")
+    page.fill("#dmm-flyer-address", "")
+    page.wait_for_function("d => document.querySelector('.dmm-flyer svg.dmm-qr path').getAttribute('d') !== d", arg=code)
+    plain = page.evaluate("""async ([url, link]) => (await import(url)).qrSvg(link, "", document).querySelector("path").getAttribute("d")""",
+                          [public_server + "assets/javascripts/dmm/qr.js", PUBLIC_SITE_URL + language + "find/"])
+    assert flyers.nth(0).locator("svg.dmm-qr path").get_attribute("d") == plain
+    assert "sender=" not in page.url and "name=" not in page.url
 
 
 def test_a_local_build_hands_out_no_links(page, site, site_server):
     assert "WARNING: built without a public address" in (site / ".build-log").read_text(encoding="utf-8")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_server + "kit/")
     notice = STRINGS["en"]["ui_builder_no_public"].format(url=site_server)
     assert page.locator(".dmm-no-public").first.inner_text() == notice
@@ -220,3 +232,4 @@ def test_a_local_build_hands_out_no_links(page, site, site_server):
     assert page.locator(".dmm-no-public").inner_text() == STRINGS["ar"]["ui_builder_no_public"].format(url=site_server)
     assert page.locator(".dmm-flyer-url").is_hidden()
     assert "127.0.0.1" not in (site / "ar" / "assets" / "generated" / "qr-find.svg").read_text(encoding="utf-8")
+    assert errors == [], "typing into the builder of a local build raises nothing"

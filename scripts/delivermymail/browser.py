@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .badges import DEFAULT_SIZE, DEFAULT_STYLE, SIZES, STYLES, THEMES
 from .dataset import MAILBOX_KIND, PERSON_CHANNELS, WORKPLACE_KIND, Dataset
-from .lookup import MAX_INPUT, MAX_TYPO_DISTANCE, SHORT_DOMAIN, provider_names
+from .lookup import BAD_HYPHENS, MAX_INPUT, MAX_TYPO_DISTANCE, NOT_DOMAIN_ASCII, SHORT_DOMAIN, provider_names
 from .names import HOST_LABEL
 from .strings import Strings
 from .textrules import ARABIC_FOLDS, ARABIC_MARKS, HIDDEN_CATEGORIES, TRIMMED
@@ -25,6 +25,18 @@ KIT_STRINGS = ("ui_kit_", "ui_builder_", "ui_flyer_", "ui_ready_", "badge_")
 KIT_DATA = Path("assets", "generated", "dmm-kit.js")
 
 
+def _strings(dataset: Dataset, strings: Strings, prefixes: tuple[str, ...], but: tuple[str, ...] = ()) -> dict:
+    """The strings whose keys start with one of `prefixes` (and none of `but`), per site language."""
+    return {language.code: {key: text for key, text in strings.by_language[language.code].items()
+                             if key.startswith(prefixes) and not (but and key.startswith(but))} for language in dataset.languages}
+
+
+def _module(data: dict) -> str:
+    """An ES module the browser tools import (docs/assets/javascripts/dmm/)."""
+    return ("// Generated from data/ by scripts/delivermymail/browser.py; do not edit.\n"
+            f"export default {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n")
+
+
 def browser_data(dataset: Dataset, strings: Strings) -> str:
     """The finder's domain table and the browser tools' strings: the same data and limits as
     `dmm lookup`, so the browser and the command line answer alike. Loaded on every page: what only
@@ -33,7 +45,8 @@ def browser_data(dataset: Dataset, strings: Strings) -> str:
         "limits": {"maxInput": MAX_INPUT, "maxTypoDistance": MAX_TYPO_DISTANCE, "shortDomain": SHORT_DOMAIN},
         # Rules the browser applies exactly as Python does (names.py, textrules.py).
         "rules": {"hostLabel": HOST_LABEL.pattern, "trimmed": TRIMMED, "hiddenCategories": list(HIDDEN_CATEGORIES),
-                  "arabicMarks": ARABIC_MARKS, "arabicFolds": ARABIC_FOLDS},
+                  "arabicMarks": ARABIC_MARKS, "arabicFolds": ARABIC_FOLDS,
+                  "notDomainAscii": NOT_DOMAIN_ASCII.pattern, "badHyphens": BAD_HYPHENS.pattern},
         "domains": dataset.domain_owner,
         "names": provider_names(dataset.providers, dataset.domain_owner),
         "providers": {slug: {"name": entry["name"], "kind": entry["kind"]} for slug, entry in dataset.providers.items()},
@@ -45,13 +58,9 @@ def browser_data(dataset: Dataset, strings: Strings) -> str:
         # each with the provider's first domain: the mailbox providers' slugs of five letters or more.
         "brands": {slug.replace("-", ""): entry["domains"][0] for slug, entry in dataset.providers.items()
                    if entry["kind"] == MAILBOX_KIND and entry["domains"] and len(slug.replace("-", "")) >= 5},
-        "strings": {language.code: {key: text for key, text in strings.by_language[language.code].items()
-                                    if key.startswith(BROWSER_STRINGS) and not key.startswith(KIT_STRINGS)}
-                    for language in dataset.languages},
+        "strings": _strings(dataset, strings, BROWSER_STRINGS, but=KIT_STRINGS),
     }
-    # An ES module: the browser tools import it (docs/assets/javascripts/dmm/).
-    return ("// Generated from data/ by scripts/delivermymail/browser.py; do not edit.\n"
-            f"export default {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n")
+    return _module(data)
 
 
 def header_reader_data(dataset: Dataset, strings: Strings) -> str:
@@ -60,14 +69,12 @@ def header_reader_data(dataset: Dataset, strings: Strings) -> str:
     data = {
         "maxInput": MAX_HEADER_INPUT,
         "rules": dataset.header_rules,
-        "strings": {language.code: {key: text for key, text in strings.by_language[language.code].items()
-                                    if key.startswith("headers_")} for language in dataset.languages},
+        "strings": _strings(dataset, strings, ("headers_",)),
         "senderRules": sorted(slug for slug, entry in dataset.providers.items() if entry.get("senders")),
         # Guides that give the provider's own steps to show a message's headers (view_headers).
         "viewHeaders": sorted(slug for slug, entry in dataset.providers.items() if entry.get("view_headers")),
     }
-    return ("// Generated from data/headers/ by scripts/delivermymail/browser.py; do not edit.\n"
-            f"export default {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n")
+    return _module(data)
 
 
 def kit_data(dataset: Dataset, strings: Strings, badge_sizes: dict, public_url: str | None) -> str:
@@ -79,8 +86,6 @@ def kit_data(dataset: Dataset, strings: Strings, badge_sizes: dict, public_url: 
         "badges": {name: size for name, size in badge_sizes.items() if not name.startswith("providers/")},
         "badgeOptions": {"styles": list(STYLES), "themes": list(THEMES), "sizes": list(SIZES),
                          "defaultStyle": DEFAULT_STYLE, "defaultSize": DEFAULT_SIZE},
-        "strings": {language.code: {key: text for key, text in strings.by_language[language.code].items()
-                                    if key.startswith(KIT_STRINGS)} for language in dataset.languages},
+        "strings": _strings(dataset, strings, KIT_STRINGS),
     }
-    return ("// Generated from data/ by scripts/delivermymail/browser.py; do not edit.\n"
-            f"export default {json.dumps(data, ensure_ascii=False, sort_keys=True)};\n")
+    return _module(data)

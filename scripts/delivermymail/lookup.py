@@ -50,10 +50,10 @@ def provider_names(providers: dict[str, dict], domain_owner: dict[str, str]) -> 
 
 # ASCII that may stand in a domain name; anything else ASCII ("/", ":", "%", "_") is refused
 # before an internationalised name is converted, as the browser's URL parser would read it otherwise.
-_NOT_DOMAIN_ASCII = re.compile(r"[\x00-\x2c\x2f\x3a-\x60\x7b-\x7f]")
+NOT_DOMAIN_ASCII = re.compile(r"[\x00-\x2c\x2f\x3a-\x60\x7b-\x7f]")
 # Hyphens an internationalised label may not have (first, last, or third and fourth), checked by
 # idna but not by the browser's URL parser: refused on both sides alike.
-_BAD_HYPHENS = re.compile(r"^-|-$|^..--")
+BAD_HYPHENS = re.compile(r"^-|-$|^..--")
 
 
 def ascii_domain(domain: str) -> str | None:
@@ -61,7 +61,7 @@ def ascii_domain(domain: str) -> str | None:
     (xn--…), converted as browsers convert it (UTS 46, non-transitional); None when it cannot be."""
     if domain.isascii():
         return domain
-    if _NOT_DOMAIN_ASCII.search(domain) or any(_BAD_HYPHENS.search(label) for label in domain.split(".")):
+    if NOT_DOMAIN_ASCII.search(domain) or any(BAD_HYPHENS.search(label) for label in domain.split(".")):
         return None
     try:
         return idna.encode(domain, uts46=True, transitional=False).decode("ascii")

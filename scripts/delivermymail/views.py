@@ -135,7 +135,7 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
             "id": token(TASK_IDS[task]), "title": page.t(title_key), "intro": page.t(f"{title_key}_intro"),
             "generic": page.t(f"generic_{task}"),
             "platforms": [
-                {"id": token(f"{TASK_IDS[task]}-{key}"), "title": page.t(f"platform_{key}"),
+                {"id": token(f"{TASK_IDS[task]}-{key}"), "key": token(key), "title": page.t(f"platform_{key}"),
                  "steps": [page.step(text, labels) for text in steps[key][task][page.code]]}
                 for key in PLATFORMS if key in steps and task in steps[key]
             ],

@@ -3,7 +3,7 @@
 // and the printed address lead to the published finder, with the business's address on the guide.
 import {cleanName, sender, senderName, validSender} from "./sender.js";
 import KIT from "../../generated/dmm-kit.js";
-import {DATA, element, fillNodes, lang, prefixOf, siteRoot} from "./page.js";
+import {DATA, choice, element, fillNodes, lang, prefixOf, siteRoot} from "./page.js";
 
 // A language's strings: the shared ones and the flyer's own.
 const textsOf = (language) => Object.assign({}, DATA.strings[language], KIT.strings[language]);
@@ -26,23 +26,22 @@ function personalise(block, language) {
   title.replaceChildren(...(state.name ? fillNodes(texts.ui_flyer_title_named, {name: state.name}) : originalTitles.get(title)));
   const senderLine = block.querySelector("[data-dmm-flyer-sender]");
   senderLine.hidden = !state.sender;
-  senderLine.replaceChildren(...(state.sender ? fillNodes(texts.ui_flyer_sender, {address: state.sender}) : []));
-  senderLine.querySelectorAll("bdi").forEach((node) => node.setAttribute("dir", "ltr"));
+  senderLine.replaceChildren(...(state.sender ? fillNodes(texts.ui_flyer_sender, {address: state.sender}, "ltr") : []));
   if (!KIT.publicUrl) return;   // the build-time picture says there is no public address
   const plain = KIT.publicUrl.replace(/^https?:\/\//, "") + prefixOf(language) + "find/";
   const urlLine = block.querySelector("[data-dmm-flyer-url]");
   urlLine.hidden = false;
-  urlLine.replaceChildren(...fillNodes(texts.ui_flyer_url, {url: plain}));
-  urlLine.querySelectorAll("bdi").forEach((node) => node.setAttribute("dir", "ltr"));
-  const qr = block.querySelector("[data-dmm-flyer-qr]");
-  if (state.sender || state.name) {
-    import("./qr.js").then(({qrSvg}) => {
-      const svg = qrSvg(finderLink(language), qr.getAttribute("alt") || "", document);
-      svg.setAttribute("class", "dmm-qr");
-      svg.setAttribute("data-dmm-flyer-qr", "");
-      qr.replaceWith(svg);
-    });
-  }
+  urlLine.replaceChildren(...fillNodes(texts.ui_flyer_url, {url: plain}, "ltr"));
+  if (!state.sender && !state.name && block.querySelector("img[data-dmm-flyer-qr]")) return;   // the built code fits
+  // Drawn again on each change, so a cleared name or address leaves the code as well.
+  import("./qr.js").then(({qrSvg}) => {
+    const qr = block.querySelector("[data-dmm-flyer-qr]");
+    const title = qr.tagName === "IMG" ? qr.getAttribute("alt") : qr.querySelector("title").textContent;
+    const svg = qrSvg(finderLink(language), title || "", document);
+    svg.setAttribute("class", "dmm-qr");
+    svg.setAttribute("data-dmm-flyer-qr", "");
+    qr.replaceWith(svg);
+  });
 }
 
 // The other language's flyer, from its own page on this site, for the two-language sheet.
@@ -54,12 +53,6 @@ async function otherFlyer() {
   block.setAttribute("lang", other.code);
   block.setAttribute("dir", other.direction);
   return {block, language: other.code};
-}
-
-function choice(id, label, options, value) {
-  const select = element("select", {id, "class": "dmm-input"}, options.map(([key, text]) => element("option", {value: key}, [text])));
-  select.value = value;
-  return {select, node: element("p", {}, [element("label", {"for": id}, [label]), select])};
 }
 
 export function startFlyer() {

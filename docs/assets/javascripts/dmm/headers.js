@@ -2,7 +2,7 @@
 // meanings in data/headers/ (assets/generated/dmm-headers.js). Everything happens in this page:
 // nothing pasted or opened is sent anywhere or stored, and every value is shown as text only.
 import READER from "../../generated/dmm-headers.js";
-import {DATA, element, fillNodes, guideUrl, lang, prefixOf, providerName, siteRoot} from "./page.js";
+import {DATA, element, fill, fillNodes, guideUrl, lang, prefixOf, providerName, siteRoot} from "./page.js";
 
 const T = READER.strings[lang] || READER.strings[DATA.languages[0].code];
 
@@ -296,13 +296,6 @@ function receiversOf(headers, checks) {
 
 // --- Showing it -------------------------------------------------------------------------------
 
-function filled(template, fields) {
-  return fillNodes(template, fields).map((node) => {
-    if (typeof node !== "string") node.setAttribute("dir", "auto");
-    return node;
-  });
-}
-
 function verdictBadge(verdict, label) {
   return element("span", {"class": "dmm-verdict dmm-verdict--" + verdict}, [label]);
 }
@@ -328,7 +321,7 @@ function alignment(result, fromDomain) {
   if (!domain || !fromDomain || result.result !== "pass") return null;
   const same = organisation(domain) === organisation(fromDomain);
   return element("p", {"class": same ? "dmm-aligned" : "dmm-not-aligned"},
-    filled(same ? T.headers_aligned : T.headers_not_aligned, {method: result.method.toUpperCase(), domain, from: fromDomain}));
+    fillNodes(same ? T.headers_aligned : T.headers_not_aligned, {method: result.method.toUpperCase(), domain, from: fromDomain}));
 }
 
 function resultItem(result, fromDomain, findings) {
@@ -337,8 +330,8 @@ function resultItem(result, fromDomain, findings) {
   const details = [];
   const domain = result.properties["header.d"] || result.properties["header.from"] || result.properties["smtp.mailfrom"] ||
     result.properties["header.i"] || "";
-  if (domain) details.push(filled(T.headers_domain, {domain: domain.replace(/^.*@/, "")}));
-  if (result.properties["header.s"]) details.push(filled(T.headers_selector, {selector: result.properties["header.s"]}));
+  if (domain) details.push(fillNodes(T.headers_domain, {domain: domain.replace(/^.*@/, "")}));
+  if (result.properties["header.s"]) details.push(fillNodes(T.headers_selector, {selector: result.properties["header.s"]}));
   const item = element("li", {"class": "dmm-check", "data-dmm-method": result.method, "data-dmm-result": result.result}, [
     element("p", {}, [element("strong", {}, [method ? text(method.label) : result.method]), " ",
       verdictBadge(entry ? entry.verdict : "neutral", result.result), ...details.flatMap((nodes) => [" · ", ...nodes])]),
@@ -348,7 +341,7 @@ function resultItem(result, fromDomain, findings) {
     const table = RULES.map((file) => (file.tables || {}).dmarc_policy).find(Boolean);
     if (policy && table) {
       const meaning = meaningOf(table, policy[1]);
-      item.appendChild(element("p", {"class": "dmm-policy"}, [...filled(T.headers_policy, {domain: domain || fromDomain, policy: policy[1].toLowerCase()}),
+      item.appendChild(element("p", {"class": "dmm-policy"}, [...fillNodes(T.headers_policy, {domain: domain || fromDomain, policy: policy[1].toLowerCase()}),
         " ", meaning ? text(meaning.meaning) : ""]));
     }
   }
@@ -395,7 +388,7 @@ function filterItem(found, findings) {
     if (read.score !== null) {
       body.push(element("p", {"class": "dmm-score", "data-dmm-spam": String(Boolean(spam))}, [
         verdictBadge(spam ? "bad" : "good", read.score), " ",
-        ...filled(T.headers_score, {score: read.score, required: read.required === null ? "?" : read.required,
+        ...fillNodes(T.headers_score, {score: read.score, required: read.required === null ? "?" : read.required,
           verdict: spam ? T.headers_is_spam : T.headers_not_spam})]));
       if (spam) findings.push({verdict: "bad", label: text(file.name) + ": " + read.score + " / " + (read.required || "?")});
     }
@@ -410,19 +403,19 @@ function filterItem(found, findings) {
 
 function duration(milliseconds) {
   const seconds = Math.round(Math.abs(milliseconds) / 1000);
-  if (seconds < 120) return T.headers_seconds.replace("{value}", String(seconds));
-  if (seconds < 7200) return T.headers_minutes.replace("{value}", String(Math.round(seconds / 60)));
-  return T.headers_hours.replace("{value}", String(Math.round(seconds / 3600)));
+  if (seconds < 120) return fill(T.headers_seconds, {value: String(seconds)});
+  if (seconds < 7200) return fill(T.headers_minutes, {value: String(Math.round(seconds / 60))});
+  return fill(T.headers_hours, {value: String(Math.round(seconds / 3600))});
 }
 
 function routeList(hops, external) {
   const format = new Intl.DateTimeFormat(lang, {dateStyle: "medium", timeStyle: "medium"});
   return element("ol", {"class": "dmm-route"}, hops.map((hop, index) => {
     const previous = index ? hops[index - 1] : null;
-    const parts = [element("p", {}, filled(T.headers_hop, {from: hop.from || hop.fromIp || "?", by: hop.by || "?"}))];
+    const parts = [element("p", {}, fillNodes(T.headers_hop, {from: hop.from || hop.fromIp || "?", by: hop.by || "?"}))];
     const facts = [];
     if (hop.date !== null) facts.push(format.format(new Date(hop.date)));
-    if (previous && previous.date !== null && hop.date !== null) facts.push(T.headers_hop_delay.replace("{delay}", duration(hop.date - previous.date)));
+    if (previous && previous.date !== null && hop.date !== null) facts.push(fill(T.headers_hop_delay, {delay: duration(hop.date - previous.date)}));
     facts.push(hop.tls ? T.headers_hop_tls : T.headers_hop_plain);
     if (hop.protocol) facts.push(hop.protocol);
     parts.push(element("p", {"class": "dmm-hop-facts"}, [facts.join(" · ")]));
@@ -446,9 +439,9 @@ export function render(analysis, output) {
   for (const check of checks) {
     const kind = check.header.name.toLowerCase();
     const title = [code(check.header.name)];
-    if (kind !== "received-spf") title.push(" — ", ...(check.authserv ? filled(T.headers_by, {name: check.authserv}) : [T.headers_by_unnamed]));
-    else if (check.authserv) title.push(" — ", ...filled(T.headers_by, {name: check.authserv}));
-    if (check.instance) title.push(" · ", ...filled(T.headers_aar, {instance: check.instance}));
+    if (kind !== "received-spf") title.push(" — ", ...(check.authserv ? fillNodes(T.headers_by, {name: check.authserv}) : [T.headers_by_unnamed]));
+    else if (check.authserv) title.push(" — ", ...fillNodes(T.headers_by, {name: check.authserv}));
+    if (check.instance) title.push(" · ", ...fillNodes(T.headers_aar, {instance: check.instance}));
     const counted = check === checks[0] && rank(check) < 2 ? findings : [];
     auth.push(element("li", {"class": "dmm-auth", "data-dmm-header": kind}, [element("p", {}, title),
       element("ul", {}, check.results.map((result) => resultItem(result, analysis.fromDomain, counted)))]));
@@ -456,10 +449,10 @@ export function render(analysis, output) {
   const filters = analysis.filters.map((found) => filterItem(found, findings));
   const summary = [];
   if (analysis.receivers.length) {
-    summary.push(element("p", {}, filled(T.headers_receiver, {provider: analysis.receivers.map(providerName).join(" / ")})));
+    summary.push(element("p", {}, fillNodes(T.headers_receiver, {provider: analysis.receivers.map(providerName).join(" / ")})));
   }
-  if (analysis.from) summary.push(element("p", {}, filled(T.headers_from, {address: analysis.from.value})));
-  if (analysis.subject) summary.push(element("p", {}, filled(T.headers_subject, {subject: analysis.subject.value})));
+  if (analysis.from) summary.push(element("p", {}, fillNodes(T.headers_from, {address: analysis.from.value})));
+  if (analysis.subject) summary.push(element("p", {}, fillNodes(T.headers_subject, {subject: analysis.subject.value})));
   summary.push(findings.length ? element("ul", {"class": "dmm-findings"}, findings.map((finding) => element("li", {"data-dmm-verdict": finding.verdict}, [
     verdictBadge(finding.verdict, finding.label), finding.entry ? " " + text(finding.entry.meaning) : ""])))
     : element("p", {"class": "dmm-no-findings"}, [T.headers_no_findings]));
@@ -468,9 +461,9 @@ export function render(analysis, output) {
   if (filters.length) output.appendChild(section(T.headers_filters, [element("ul", {"class": "dmm-filter-list"}, filters)]));
   if (analysis.hops.length) output.appendChild(section(T.headers_route, [routeList(analysis.hops, analysis.external)]));
   const next = analysis.receivers.flatMap((slug) => [
-    element("li", {}, [element("a", {href: guideUrl(slug)}, filled(T.headers_guide, {provider: providerName(slug)}))]),
+    element("li", {}, [element("a", {href: guideUrl(slug)}, fillNodes(T.headers_guide, {provider: providerName(slug)}))]),
     ...(READER.senderRules.includes(slug) && findings.length ? [element("li", {}, [element("a", {href: guideUrl(slug) + "#senders"},
-      filled(T.headers_sender_rules, {provider: providerName(slug)}))])] : [])]);
+      fillNodes(T.headers_sender_rules, {provider: providerName(slug)}))])] : [])]);
   next.push(element("li", {}, [element("a", {href: siteRoot + prefixOf(lang) + "senders/"}, [T.headers_general_senders])]));
   output.appendChild(section(T.headers_next, [element("ul", {}, next)]));
   const used = RULES.filter((file) => file.filter === "authentication" && analysis.checks.length ||
@@ -493,7 +486,7 @@ export function explain(raw, output) {
   }
   if (raw.length > READER.maxInput) {
     output.appendChild(element("p", {"class": "admonition warning dmm-refused", role: "alert"},
-      [T.headers_too_long.replace("{size}", sizeOf(raw.length)).replace("{limit}", sizeOf(READER.maxInput))]));
+      [fill(T.headers_too_long, {size: sizeOf(raw.length), limit: sizeOf(READER.maxInput)})]));
     return null;
   }
   const analysis = analyse(raw);

@@ -3,8 +3,8 @@
 // are made only from the site's published address (KIT.publicUrl): a build without one says so
 // instead of handing out links no customer could open. Nothing typed here leaves the page.
 import KIT from "../../generated/dmm-kit.js";
-import {DATA, copyButton, element, fillNodes, lang, prefixOf, providerName, siteRoot, strings as pageStrings} from "./page.js";
-import {validSender} from "./sender.js";
+import {DATA, choice, copyButton, element, fill, fillNodes, lang, prefixOf, providerName, siteRoot, strings as pageStrings} from "./page.js";
+import {cleanName, validSender} from "./sender.js";
 
 const strings = Object.assign({}, pageStrings, KIT.strings[lang]);
 
@@ -36,12 +36,6 @@ function escapeAttribute(text) {
   return String(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function choice(id, label, options) {
-  const select = element("select", {id, "class": "dmm-input"},
-    options.map(([value, text]) => element("option", {value}, [text])));
-  return {select, node: element("p", {}, [element("label", {"for": id}, [label]), select])};
-}
-
 function textField(id, label, attributes) {
   const input = element("input", Object.assign({id, type: "text", "class": "dmm-input", autocomplete: "off"}, attributes));
   return {input, node: element("p", {}, [element("label", {"for": id}, [label]), input])};
@@ -65,10 +59,9 @@ function buildLinkBuilder(container) {
   const addresses = textField("dmm-builder-addresses", strings.ui_builder_addresses,
     {type: "email", multiple: "", dir: "ltr", inputmode: "email", placeholder: "support@your-shop.example"});
   const name = textField("dmm-builder-name", strings.ui_builder_name, {dir: "auto", maxlength: "80"});
-  const language = choice("dmm-builder-language", strings.ui_builder_language, DATA.languages.map((item) => [item.code, item.name]));
+  const language = choice("dmm-builder-language", strings.ui_builder_language, DATA.languages.map((item) => [item.code, item.name]), lang);
   const provider = choice("dmm-builder-provider", strings.ui_builder_provider,
     [["", strings.ui_builder_provider_none], ...sortedProviders().map((slug) => [slug, providerName(slug)])]);
-  language.select.value = lang;
   const form = element("div", {"class": "dmm-kit-form"}, [addresses.node, name.node, language.node, provider.node]);
   const status = element("div", {"class": "dmm-builder-status", "aria-live": "polite"});
   const finder = output("dmm-builder-finder", strings.ui_builder_finder);
@@ -87,7 +80,7 @@ function buildLinkBuilder(container) {
       if (valid && !state.addresses.includes(valid)) state.addresses.push(valid);
       else if (!valid) state.invalid.push(part.slice(0, 80));
     });
-    state.name = name.input.value.trim().slice(0, 80);
+    state.name = cleanName(name.input.value);     // as the guide will read it (sender.js)
     state.language = language.select.value;
     state.provider = provider.select.value;
     changed();
@@ -107,7 +100,7 @@ function buildLinkBuilder(container) {
     hash.field.value = finderLink() + "#" + CUSTOMER;
     guide.node.hidden = !state.provider;
     if (state.provider) {
-      guide.node.querySelector("label").textContent = strings.ui_builder_guide.replace("{provider}", providerName(state.provider));
+      guide.node.querySelector("label").textContent = fill(strings.ui_builder_guide, {provider: providerName(state.provider)});
       guide.field.value = personalLink("providers/" + state.provider + "/");
     }
     showQr(qr, finder.field.value);
@@ -115,13 +108,13 @@ function buildLinkBuilder(container) {
 
   [addresses.input, name.input].forEach((input) => input.addEventListener("input", read));
   [language.select, provider.select].forEach((select) => select.addEventListener("change", read));
-  listeners.push(render);
   container.textContent = "";
   container.appendChild(form);
   if (!KIT.publicUrl) {
     container.appendChild(noPublicAddress());
     return;
   }
+  listeners.push(render);
   container.appendChild(status);
   container.appendChild(results);
   read();
@@ -180,8 +173,7 @@ function startReadyTexts() {
         const value = slot.getAttribute("data-dmm-fill") === "address" ? (state.addresses.length ? listOf(state.addresses) : "")
           : state.name;
         if (!value) return;
-        slot.textContent = "";
-        slot.appendChild(element("bdi", slot.getAttribute("data-dmm-fill") === "address" ? {dir: "ltr"} : {}, [value]));
+        slot.replaceChildren(element("bdi", slot.getAttribute("data-dmm-fill") === "address" ? {dir: "ltr"} : {}, [value]));
       });
       filled.querySelectorAll("a[href]").forEach((link) => link.setAttribute("href", finderLink(lang)));
       block.replaceChildren(...filled.childNodes);
@@ -194,17 +186,16 @@ function startReadyTexts() {
 function buildConfigurator(container) {
   const options = KIT.badgeOptions;
   const controls = {
-    language: choice("dmm-kit-language", strings.ui_kit_language, DATA.languages.map((language) => [language.code, language.name])),
-    style: choice("dmm-kit-style", strings.ui_kit_style, options.styles.map((value) => [value, strings["ui_kit_style_" + value]])),
+    language: choice("dmm-kit-language", strings.ui_kit_language, DATA.languages.map((language) => [language.code, language.name]), lang),
+    style: choice("dmm-kit-style", strings.ui_kit_style, options.styles.map((value) => [value, strings["ui_kit_style_" + value]]),
+      options.defaultStyle),
     theme: choice("dmm-kit-theme", strings.ui_kit_theme, options.themes.map((value) => [value, strings["ui_kit_theme_" + value]])),
-    size: choice("dmm-kit-size", strings.ui_kit_size, options.sizes.map((value) => [value, strings["ui_kit_size_" + value]])),
+    size: choice("dmm-kit-size", strings.ui_kit_size, options.sizes.map((value) => [value, strings["ui_kit_size_" + value]]),
+      options.defaultSize),
     link: choice("dmm-kit-link", strings.ui_kit_link, [["home", strings.ui_kit_link_home], ["find", strings.ui_kit_link_find],
       ["provider", strings.ui_kit_link_provider]]),
     provider: choice("dmm-kit-provider", strings.ui_kit_link_provider, sortedProviders().map((slug) => [slug, providerName(slug)]))
   };
-  controls.language.select.value = lang;
-  controls.size.select.value = options.defaultSize;
-  controls.style.select.value = options.defaultStyle;
   const preview = element("div", {"class": "dmm-kit-preview", "aria-live": "polite"});
   const snippets = {};
   const form = element("div", {"class": "dmm-kit-form"});

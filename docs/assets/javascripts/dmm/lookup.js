@@ -23,10 +23,10 @@ export function isHostname(value) {
   return labels.every((label) => HOST_LABEL.test(label)) && !/^[0-9]+$/.test(labels[labels.length - 1]);
 }
 
-// ASCII that may not stand in a domain name, refused before the URL parser reads it (lookup.py).
-const NOT_DOMAIN_ASCII = /[\x00-\x2c\x2f\x3a-\x60\x7b-\x7f]/;
-// Hyphens idna refuses and the URL parser does not (lookup._BAD_HYPHENS).
-const BAD_HYPHENS = /^-|-$|^..--/;
+// ASCII that may not stand in a domain name, and hyphens idna refuses but the URL parser does not:
+// refused before an internationalised name is converted (lookup.NOT_DOMAIN_ASCII, lookup.BAD_HYPHENS).
+const NOT_DOMAIN_ASCII = new RegExp(rules.notDomainAscii);
+const BAD_HYPHENS = new RegExp(rules.badHyphens);
 
 // An internationalised domain (bücher.de, مثال.مصر) in its ASCII form (xn--…): the browser's own
 // URL parser converts it (UTS 46, non-transitional), as lookup.ascii_domain does with idna.

@@ -17,8 +17,7 @@ const onDemand = [
   ["[data-dmm-configurator], [data-dmm-link-builder], [data-dmm-ready]", () => import("./kit.js").then((kit) => kit.startConfigurators())],
   ["[data-dmm-flyer-controls]", () => import("./flyer.js").then((flyer) => flyer.startFlyer())],
   ["[data-dmm-header-reader]", () => import("./headers.js").then((reader) => reader.startHeaderReader())],
-  ["article h3[id$='-android'], article h3[id$='-ios'], article h3[id$='-desktop']",
-    () => import("./platforms.js").then((platforms) => platforms.startPlatformSwitch())]
+  ["[data-dmm-platform]:not([data-dmm-platform='web'])", () => import("./platforms.js").then((platforms) => platforms.startPlatformSwitch())]
 ];
 onDemand.forEach(([selector, start]) => {
   if (document.querySelector(selector)) start();

@@ -22,8 +22,9 @@ export function element(tag, attributes, children) {
 }
 
 // A template as nodes: each filled-in value is an isolated <bdi>, so an address or a name keeps
-// its own direction inside a sentence of the other direction.
-export function fillNodes(template, fields) {
+// its own direction inside a sentence of the other direction (a <bdi> finds it from its text;
+// `direction` fixes it, "ltr" for addresses and URLs).
+export function fillNodes(template, fields, direction) {
   const nodes = [];
   const pattern = /\{(\w+)\}/g;
   let position = 0;
@@ -31,11 +32,18 @@ export function fillNodes(template, fields) {
   while ((match = pattern.exec(template)) !== null) {
     if (!Object.prototype.hasOwnProperty.call(fields, match[1])) continue;
     nodes.push(template.slice(position, match.index));
-    nodes.push(element("bdi", {}, [fields[match[1]]]));
+    nodes.push(element("bdi", direction ? {dir: direction} : {}, [fields[match[1]]]));
     position = pattern.lastIndex;
   }
   nodes.push(template.slice(position));
   return nodes;
+}
+
+// A labelled drop-down list: options are [value, text] pairs.
+export function choice(id, label, options, value) {
+  const select = element("select", {id, "class": "dmm-input"}, options.map(([key, text]) => element("option", {value: key}, [text])));
+  if (value !== undefined) select.value = value;
+  return {select, node: element("p", {}, [element("label", {"for": id}, [label]), select])};
 }
 
 export function prefixOf(code) {

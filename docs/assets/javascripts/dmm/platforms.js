@@ -3,8 +3,8 @@
 // JavaScript every platform's steps are shown, as the page is written.
 import {element, lang, strings} from "./page.js";
 
-const PLATFORMS = ["web", "desktop", "android", "ios"];
-const HEADING = new RegExp("-(" + PLATFORMS.join("|") + ")$");
+// The order of the switch's options: a computer's first, then the phones'.
+const ORDER = ["web", "desktop", "android", "ios"];
 
 // The reader's device, as the browser tells it: an iPhone or iPad, an Android phone, or a computer.
 export function deviceOf(userAgent, touchPoints) {
@@ -13,12 +13,12 @@ export function deviceOf(userAgent, touchPoints) {
   return "web";
 }
 
-// Each platform's heading and the steps under it, up to the next heading.
+// Each platform's heading (marked by the guide template) and the steps under it, up to the next heading.
 function platformBlocks(article) {
-  return Array.from(article.querySelectorAll("h3[id]")).filter((heading) => HEADING.test(heading.id)).map((heading) => {
+  return Array.from(article.querySelectorAll("h3[data-dmm-platform]"), (heading) => {
     const nodes = [heading];
     for (let next = heading.nextElementSibling; next && !/^H[1-3]$/.test(next.tagName); next = next.nextElementSibling) nodes.push(next);
-    return {platform: HEADING.exec(heading.id)[1], title: heading.firstChild.textContent.trim(), nodes};
+    return {platform: heading.getAttribute("data-dmm-platform"), title: heading.firstChild.textContent.trim(), nodes};
   });
 }
 
@@ -26,7 +26,7 @@ export function startPlatformSwitch() {
   const article = document.querySelector("article");
   if (!article) return;
   const blocks = platformBlocks(article);
-  const present = PLATFORMS.filter((platform) => blocks.some((block) => block.platform === platform));
+  const present = [...new Set(blocks.map((block) => block.platform))].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
   if (present.length < 2) return;
   const device = deviceOf(navigator.userAgent, navigator.maxTouchPoints || 0);
   // A computer reads the web steps, or the desktop program's when only those exist.
