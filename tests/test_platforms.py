@@ -7,6 +7,7 @@ import pytest
 from delivermymail.dataset import load_dataset
 from delivermymail.languages import site_languages
 from delivermymail.strings import load_strings
+from delivermymail.views import TASK_IDS
 
 pytestmark = pytest.mark.browser
 STRINGS = load_strings(site_languages()).by_language
@@ -33,8 +34,30 @@ def test_the_guide_opens_on_the_reader_s_device(browser, site_server, language, 
     assert switch.locator("legend").inner_text() == STRINGS[language.rstrip("/") or "en"]["ui_platform_label"]
     assert switch.locator("input:checked").get_attribute("value") == shown
     for task in ("find", "not-spam", "allow"):
-        if page.locator(f"#{task}-{hidden}").count():
+        if page.locator(f"#{task}-{hidden}").count() and page.locator(f"#{task}-{shown}").count():
             assert visible(page, f"{task}-{shown}") and not visible(page, f"{task}-{hidden}"), task
+    context.close()
+
+
+# A guide where one task has steps for the web only (the phone app's steps cover the other tasks).
+PARTLY_PHONE = next((slug for slug, entry in sorted(DATASET.providers.items())
+                     if "ios" in entry.get("steps", {}) and set(entry["steps"]["web"]) - set(entry["steps"]["ios"])), None)
+
+
+@pytest.mark.skipif(PARTLY_PHONE is None, reason="no guide has phone steps for only some tasks")
+@pytest.mark.parametrize("language", ["", "ar/"])
+def test_a_task_without_phone_steps_keeps_the_computer_steps_in_view(browser, site_server, language):
+    entry = DATASET.providers[PARTLY_PHONE]
+    context = browser.new_context(user_agent=IPHONE, is_mobile=True, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_server + language + f"providers/{PARTLY_PHONE}/")
+    page.locator(".dmm-platform-switch").wait_for()
+    for task in entry["steps"]["web"]:
+        anchor = TASK_IDS[task]
+        if task in entry["steps"]["ios"]:
+            assert visible(page, f"{anchor}-ios") and not visible(page, f"{anchor}-web"), task
+        else:
+            assert visible(page, f"{anchor}-web"), task
     context.close()
 
 

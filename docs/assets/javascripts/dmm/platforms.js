@@ -13,13 +13,28 @@ export function deviceOf(userAgent, touchPoints) {
   return "web";
 }
 
+// The section (find, not spam, allow…) a platform's heading belongs to: its nearest h2 above.
+function sectionOf(heading) {
+  let previous = heading.previousElementSibling;
+  while (previous && previous.tagName !== "H2") previous = previous.previousElementSibling;
+  return previous;
+}
+
 // Each platform's heading (marked by the guide template) and the steps under it, up to the next heading.
 function platformBlocks(article) {
   return Array.from(article.querySelectorAll("h3[data-dmm-platform]"), (heading) => {
     const nodes = [heading];
     for (let next = heading.nextElementSibling; next && !/^H[1-3]$/.test(next.tagName); next = next.nextElementSibling) nodes.push(next);
-    return {platform: heading.getAttribute("data-dmm-platform"), title: heading.firstChild.textContent.trim(), nodes};
+    return {platform: heading.getAttribute("data-dmm-platform"), title: heading.firstChild.textContent.trim(), nodes,
+      section: sectionOf(heading)};
   });
+}
+
+// Whether a block is shown for a choice. A section with no steps for the chosen platform keeps all of
+// its steps in view (a reader on a phone still needs to allow the sender if only the web steps say how).
+function shownFor(choice, block, blocks) {
+  if (choice === "all" || block.platform === choice) return true;
+  return !blocks.some((other) => other.section === block.section && other.platform === choice);
 }
 
 export function startPlatformSwitch() {
@@ -35,7 +50,7 @@ export function startPlatformSwitch() {
   const options = [...present.map((platform) => [platform, blocks.find((block) => block.platform === platform).title]),
     ["all", strings.ui_platform_all]];
   const show = (choice) => blocks.forEach((block) => block.nodes.forEach((node) => {
-    node.hidden = choice !== "all" && block.platform !== choice;
+    node.hidden = !shownFor(choice, block, blocks);
   }));
   const switcher = element("fieldset", {"class": "dmm-platform-switch"}, [element("legend", {}, [strings.ui_platform_label]),
     ...options.map(([value, label]) => {
