@@ -20,7 +20,17 @@ COLOUR_RULES = {"resultTypes": ["violations"],
                 "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
 
 
+def settled(page) -> None:
+    """Wait until the page is laid out as the reader sees it: the fonts are in and the theme has sized
+    its sidebars (a busy machine can otherwise let axe measure a sidebar mid-layout)."""
+    page.evaluate("""async () => {
+        await document.fonts.ready;
+        for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
+    }""")
+
+
 def serious_violations(page, options=None) -> list[str]:
+    settled(page)
     if options:     # axe is already in the page from the first run: run it again without re-injecting
         violations = page.evaluate("async options => (await axe.run(document, options)).violations", options)
         results = type("Results", (), {"response": {"violations": violations}})
