@@ -15,7 +15,10 @@ DATASET = load_dataset()
 IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
 ANDROID = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36"
 # A guide with steps for the web and for the iPhone app, and one with a single platform.
-TWO_PLATFORMS = next(slug for slug, entry in sorted(DATASET.providers.items()) if {"web", "ios"} <= set(entry.get("steps", {})))
+TWO_PLATFORMS = next(slug for slug, entry in sorted(DATASET.providers.items()) if set(entry.get("steps", {})) == {"web", "ios"})
+# A guide with steps for both phones besides the web: each phone opens on its own steps.
+BOTH_PHONES = next((slug for slug, entry in sorted(DATASET.providers.items())
+                    if {"web", "android", "ios"} <= set(entry.get("steps", {}))), None)
 ONE_PLATFORM = next(slug for slug, entry in sorted(DATASET.providers.items()) if set(entry.get("steps", {})) == {"web"})
 
 
@@ -36,6 +39,19 @@ def test_the_guide_opens_on_the_reader_s_device(browser, site_server, language, 
     for task in ("find", "not-spam", "allow"):
         if page.locator(f"#{task}-{hidden}").count() and page.locator(f"#{task}-{shown}").count():
             assert visible(page, f"{task}-{shown}") and not visible(page, f"{task}-{hidden}"), task
+    context.close()
+
+
+@pytest.mark.skipif(BOTH_PHONES is None, reason="no guide has steps for both phones")
+@pytest.mark.parametrize("agent, shown", [(None, "web"), (IPHONE, "ios"), (ANDROID, "android")])
+def test_each_phone_opens_on_its_own_steps(browser, site_server, agent, shown):
+    context = browser.new_context(**({"user_agent": agent, "is_mobile": True, "viewport": {"width": 390, "height": 844}} if agent else {}))
+    page = context.new_page()
+    page.goto(site_server + f"providers/{BOTH_PHONES}/")
+    page.locator(".dmm-platform-switch").wait_for()
+    assert page.locator(".dmm-platform-switch input:checked").get_attribute("value") == shown
+    assert visible(page, f"find-{shown}")
+    assert [platform for platform in ("web", "android", "ios") if platform != shown and visible(page, f"find-{platform}")] == []
     context.close()
 
 
