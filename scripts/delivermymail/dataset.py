@@ -265,8 +265,20 @@ def rule_real_dates(entry: dict, context: RuleContext):
                 yield path, f"{value} is in the future"
 
 
+def rule_sources_listed_once(entry: dict, context: RuleContext):
+    """One entry per page: what a page supports is said in one place, where a reviewer reads it whole."""
+    first = {}
+    for index, source in enumerate(entry.get("sources", [])):
+        url = source.get("url")
+        if url in first:
+            yield ("sources", index, "url"), (f"already listed as sources {first[url]}: say everything the page "
+                                              "supports in that one entry")
+        else:
+            first[url] = index
+
+
 # Rules that hold in every data file, provider or escalation.
-SHARED_RULES = (rule_safe_urls, rule_no_hidden_characters, rule_real_dates)
+SHARED_RULES = (rule_safe_urls, rule_no_hidden_characters, rule_real_dates, rule_sources_listed_once)
 RULES = (rule_file_name, rule_slug_is_file_name, rule_domains_are_hostnames, rule_channel_addresses,
          rule_label_tokens_exist, *SHARED_RULES)
 
