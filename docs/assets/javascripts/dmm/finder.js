@@ -1,6 +1,6 @@
 // The finder: "which guide is mine?" from an address, on the home page, the A–Z index and /find/.
 // Everything happens in this page: no address is sent anywhere.
-import {lookup, trim} from "./lookup.js";
+import {lookup, writtenDomain} from "./lookup.js";
 import {DATA, element, fillNodes, guideUrl, lang, prefixOf, providerName, siteRoot, strings} from "./page.js";
 import {preservedSearch} from "./sender.js";
 
@@ -55,8 +55,7 @@ function renderAnswer(result, output, navigate) {
 
 // An internationalised domain as typed, with the ASCII form mail systems use: "مثال.مصر (xn--mgbh0fb.xn--wgbh1c)".
 function shownDomain(result) {
-  const typed = trim(result.address).toLowerCase();
-  const written = typed.slice(typed.lastIndexOf("@") + 1).replace(/\.+$/, "");
+  const written = writtenDomain(result.address);
   return written === result.domain ? result.domain : written + " (" + result.domain + ")";
 }
 

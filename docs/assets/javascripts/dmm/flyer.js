@@ -1,7 +1,7 @@
 // The printable flyer: the business's name and sending address on it (from ?name= and ?sender=, or
 // typed in the fields above it), one language or both on one sheet, A4 or US Letter. The QR code
 // and the printed address lead to the published finder, with the business's address on the guide.
-import {cleanName, sender, senderName, validSender} from "./sender.js";
+import {cleanName, personalLink, sender, senderName, validSender} from "./sender.js";
 import KIT from "../../generated/dmm-kit.js";
 import {DATA, choice, element, fillNodes, lang, prefixOf, siteRoot} from "./page.js";
 
@@ -12,10 +12,7 @@ const state = {sender: sender || "", name: senderName || "", both: false, paper:
 const originalTitles = new WeakMap();
 
 function finderLink(language) {
-  const url = new URL(KIT.publicUrl + prefixOf(language) + "find/");
-  if (state.sender) url.searchParams.set("sender", state.sender);
-  if (state.name) url.searchParams.set("name", state.name);
-  return url.href;
+  return personalLink(KIT.publicUrl + prefixOf(language) + "find/", state.sender, state.name);
 }
 
 // One flyer block in its own language: title, sender line, QR code and the address to type.

@@ -4,7 +4,7 @@
 // instead of handing out links no customer could open. Nothing typed here leaves the page.
 import KIT from "../../generated/dmm-kit.js";
 import {DATA, choice, copyButton, element, fill, fillNodes, lang, prefixOf, providerName, siteRoot, strings as pageStrings} from "./page.js";
-import {cleanName, validSender} from "./sender.js";
+import {cleanName, personalLink, validSender} from "./sender.js";
 
 const strings = Object.assign({}, pageStrings, KIT.strings[lang]);
 
@@ -16,16 +16,13 @@ function changed() {
   listeners.forEach((listener) => listener());
 }
 
-// The page's address for one language and path, with ?sender= and ?name= when the business gave them.
-function personalLink(path, language) {
-  const url = new URL(KIT.publicUrl + prefixOf(language || state.language) + path);
-  if (state.addresses.length) url.searchParams.set("sender", state.addresses[0]);
-  if (state.name) url.searchParams.set("name", state.name);
-  return url.href;
+// The published page for one language and path, with the business's first address and its name.
+function kitLink(path, language) {
+  return personalLink(KIT.publicUrl + prefixOf(language || state.language) + path, state.addresses[0], state.name);
 }
 
 function finderLink(language) {
-  return personalLink("find/", language);
+  return kitLink("find/", language);
 }
 
 function noPublicAddress() {
@@ -101,7 +98,7 @@ function buildLinkBuilder(container) {
     guide.node.hidden = !state.provider;
     if (state.provider) {
       guide.node.querySelector("label").textContent = fill(strings.ui_builder_guide, {provider: providerName(state.provider)});
-      guide.field.value = personalLink("providers/" + state.provider + "/");
+      guide.field.value = kitLink("providers/" + state.provider + "/");
     }
     showQr(qr, finder.field.value);
   }
@@ -215,7 +212,7 @@ function buildConfigurator(container) {
     if (!KIT.publicUrl) return;
     const link = controls.link.select.value;
     const target = link === "home" ? KIT.publicUrl + prefixOf(badgeLang)
-      : personalLink(link === "find" ? "find/" : "providers/" + controls.provider.select.value + "/", badgeLang);
+      : kitLink(link === "find" ? "find/" : "providers/" + controls.provider.select.value + "/", badgeLang);
     const base = KIT.publicUrl + "badges/" + name;
     const img = (src, extra) => '<img src="' + escapeAttribute(src) + '" width="' + size[0] + '" height="' + size[1] +
       '" alt="' + escapeAttribute(alt) + '"' + (extra || "") + ">";

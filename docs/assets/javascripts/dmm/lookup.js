@@ -40,10 +40,16 @@ export function asciiDomain(domain) {
   }
 }
 
+// The domain as written: what follows the last @, lowercase, without trailing dots.
+export function writtenDomain(raw) {
+  const text = trim(raw).toLowerCase();
+  return text.slice(text.lastIndexOf("@") + 1).replace(/\.+$/, "");
+}
+
 export function domainOf(raw) {
   const text = trim(raw).toLowerCase();
   if (!text || text.length > DATA.limits.maxInput || hasHiddenCharacters(text)) return null;
-  const domain = asciiDomain(text.slice(text.lastIndexOf("@") + 1).replace(/\.+$/, ""));
+  const domain = asciiDomain(writtenDomain(text));
   return domain && isHostname(domain) ? domain : null;
 }
 
@@ -51,7 +57,7 @@ export function domainOf(raw) {
 export function completeDomain(raw) {
   const text = trim(raw).toLowerCase();
   if (text.indexOf("@") < 0 || hasHiddenCharacters(text)) return null;
-  const label = text.slice(text.lastIndexOf("@") + 1).replace(/\.+$/, "");
+  const label = writtenDomain(text);
   if (!HOST_LABEL.test(label)) return null;
   const rank = (domain) => [domain.endsWith(".com") ? 0 : 1, domain.length];
   const candidates = Object.keys(DATA.domains).filter((domain) => domain.split(".")[0] === label).sort((a, b) => {

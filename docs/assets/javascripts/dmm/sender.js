@@ -23,11 +23,23 @@ export const rawSender = params.get("sender");
 export const sender = validSender(rawSender);
 export const senderName = cleanName(params.get("name"));
 
-// Only the two parameters we understand travel on, re-encoded.
-export function preservedSearch() {
+// The two parameters a personalised link carries, re-encoded; nothing else travels on.
+function senderParameters(address, name) {
   const kept = new URLSearchParams();
-  if (sender) kept.set("sender", sender);
-  if (senderName) kept.set("name", senderName);
-  const text = kept.toString();
+  if (address) kept.set("sender", address);
+  if (name) kept.set("name", name);
+  return kept;
+}
+
+// A page's address with the business's sending address and name (the kit and the flyer make these).
+export function personalLink(pageUrl, address, name) {
+  const url = new URL(pageUrl);
+  url.search = senderParameters(address, name).toString();
+  return url.href;
+}
+
+// The parameters of this page's own address, for the links that lead on from it.
+export function preservedSearch() {
+  const text = senderParameters(sender, senderName).toString();
   return text ? "?" + text : "";
 }
