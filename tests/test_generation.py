@@ -172,3 +172,31 @@ def test_a_guide_says_when_its_reader_s_interface_language_was_not_checked(site)
     english = (site / "providers" / "gmail" / "index.html").read_text(encoding="utf-8")
     assert strings["ar"]["labels_unchecked"].split("{name}")[0] in arabic
     assert strings["en"]["labels_unchecked"].split("{name}")[0] not in english
+
+
+def test_an_arabic_step_shows_the_arabic_label_first_and_the_english_one_beside_it():
+    """A reader whose phone is in Arabic reads the Arabic label; one whose interface is in English
+    finds the English label beside it. A label checked in English only is not repeated, and the
+    English guide never shows the Arabic label."""
+    from delivermymail.views import Page
+
+    dataset = load_dataset()
+    strings = load_strings(dataset.languages)
+    pages = {language.code: Page(dataset, language, strings) for language in dataset.languages}
+    arabic, english = pages["ar"], pages["en"]
+    labels = {"junk": {"en": "Junk <Email>", "ar": "البريد غير الهام"}, "settings": {"en": "Settings"}}
+    text = "افتح [[junk]] ثم [[settings]]"
+    assert str(arabic.step(text, labels)) == (
+        'افتح <bdi lang="ar">البريد غير الهام</bdi> (<bdi lang="en">Junk &lt;Email&gt;</bdi>) ثم '
+        '<bdi lang="en">Settings</bdi>')
+    assert str(english.step("Open [[junk]]", labels)) == 'Open <bdi lang="en">Junk &lt;Email&gt;</bdi>'
+
+
+def test_a_guide_says_which_of_its_labels_were_checked_in_the_reader_s_language(site):
+    """Outlook's Junk Email folder was checked in Arabic, its other labels were not: the Arabic guide
+    says that only some were checked, not that none were."""
+    strings = load_strings(site_languages()).by_language
+    arabic = (site / "ar" / "providers" / "outlook" / "index.html").read_text(encoding="utf-8")
+    assert strings["ar"]["labels_partly_unchecked"].split("{name}")[0] in arabic
+    assert strings["ar"]["labels_unchecked"].split("{name}")[0] not in arabic
+    assert '<bdi lang="ar">البريد الإلكتروني غير الهام</bdi> (<bdi lang="en">Junk Email</bdi>)' in arabic

@@ -62,6 +62,11 @@ class Page:
             code = next(code for code in (self.code, self.default_code, *label) if code in label)
             parts.append(Markup('<bdi lang="{}">{}</bdi>').format(
                 code, self.escape(label[code])))
+            # A reader whose interface is in the site's default language still finds the control:
+            # the reader's own label comes first, the default-language one beside it.
+            if code != self.default_code and self.default_code in label:
+                parts.append(Markup(' (<bdi lang="{}">{}</bdi>)').format(
+                    self.default_code, self.escape(label[self.default_code])))
             position = match.end()
         parts.append(self.escape(text[position:]))
         return Markup("").join(parts)
@@ -147,8 +152,10 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
     label_table = {
         "languages": [{"code": token(code), "name": page.language_name(code)} for code in codes],
         "rows": [[{"code": token(code), "text": values.get(code)} for code in codes] for values in labels.values()],
-        # The reader's own interface language, when no label was checked in it: said, never guessed.
+        # The reader's own interface language, when no label (or only some) was checked in it: said, never guessed.
         "unchecked": page.language_name(page.code) if labels and page.code not in codes else None,
+        "partly_unchecked": (page.language_name(page.code)
+                             if page.code in codes and any(page.code not in values for values in labels.values()) else None),
     }
 
     channels = [channel_view(page, item, labels) for item in entry["complaint"]]
