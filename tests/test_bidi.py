@@ -80,3 +80,21 @@ def test_what_the_tools_write_on_arabic_pages_keeps_its_order(browser, site_serv
     guide = page.evaluate(MISORDERED, TOKEN_PATTERN)
     page.close()
     assert (reader, guide) == ([], [])
+
+
+def test_an_arabic_step_shows_the_arabic_label_first_and_the_english_one_after_it(browser, site_server):
+    """Read right to left, the step names Outlook's folder in Arabic and then, beside it, in English:
+    on the line, the Arabic label sits to the right of the English one, each in its own order."""
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page.goto(site_server + "ar/providers/outlook/")
+    step = page.locator("#find-web ~ ol li", has=page.locator('bdi[lang="ar"]')).first
+    arabic = step.locator('bdi[lang="ar"]').bounding_box()
+    english = step.locator('bdi[lang="en"]').bounding_box()
+    assert step.locator('bdi[lang="ar"]').inner_text() == "البريد الإلكتروني غير الهام"
+    assert step.locator('bdi[lang="en"]').inner_text() == "Junk Email"
+    if abs(arabic["y"] - english["y"]) < 2:     # on one line: Arabic first, to the right
+        assert arabic["x"] >= english["x"] + english["width"] - 0.5, (arabic, english)
+    else:                                        # wrapped: the English one comes on a later line
+        assert english["y"] > arabic["y"], (arabic, english)
+    assert page.evaluate(MISORDERED, TOKEN_PATTERN) == []
+    page.close()

@@ -149,13 +149,13 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
     # the reader's language first, then the site's default language, then the provider's own languages.
     codes = sorted({code for values in labels.values() for code in values},
                    key=lambda code: (code != page.code, code != page.default_code, code))
+    missing = sum(page.code not in values for values in labels.values())     # labels not checked in the reader's language
     label_table = {
         "languages": [{"code": token(code), "name": page.language_name(code)} for code in codes],
         "rows": [[{"code": token(code), "text": values.get(code)} for code in codes] for values in labels.values()],
         # The reader's own interface language, when no label (or only some) was checked in it: said, never guessed.
-        "unchecked": page.language_name(page.code) if labels and page.code not in codes else None,
-        "partly_unchecked": (page.language_name(page.code)
-                             if page.code in codes and any(page.code not in values for values in labels.values()) else None),
+        "unchecked": page.language_name(page.code) if labels and missing == len(labels) else None,
+        "partly_unchecked": page.language_name(page.code) if 0 < missing < len(labels) else None,
     }
 
     channels = [channel_view(page, item, labels) for item in entry["complaint"]]
