@@ -57,7 +57,7 @@ def test_hostile_guide_runs_no_script(browser, hostile_server):
     page = context.new_page()
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    for path in ("providers/hostile-mail/", "ar/providers/hostile-mail/", "providers/"):
+    for path in ("providers/hostile-mail/", "ar/providers/hostile-mail/", "providers/hostile-mail/sources/", "providers/"):
         page.goto(hostile_server + path, wait_until="networkidle")
         for element in page.locator("article bdi, article a, article td").all()[:8]:
             element.hover()

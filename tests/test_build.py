@@ -24,6 +24,7 @@ def expected_pages() -> set[str]:
         expected |= {f"{prefix}providers/", f"{prefix}providers/regions/", f"{prefix}providers/needs-checking/",
                      f"{prefix}providers/for-senders/", f"{prefix}providers/escalation/"}
         expected |= {f"{prefix}providers/{slug}/" for slug in DATASET.providers}
+        expected |= {f"{prefix}providers/{slug}/sources/" for slug in DATASET.providers}
     return expected
 
 

@@ -1,6 +1,7 @@
 """Generation: languages come from configuration, output is stable, and gaps in translation are reported."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from sitetools import FIXTURES
 from delivermymail.dataset import load_dataset
 from delivermymail.generate import generate_site
 from delivermymail.languages import Language, site_languages
+from delivermymail.sourcing import SOURCE_KINDS, source_kind
 from delivermymail.strings import load_strings, missing_translations
 
 
@@ -48,6 +50,8 @@ def test_generation_writes_only_what_changed(tmp_path):
     (providers / "renamed.yml").write_text(text)
     generate_site(docs_dir=docs, providers_dir=providers)
     assert not (docs / "providers" / "valid-base.md").exists()
+    assert not (docs / "providers" / "valid-base" / "sources.ar.md").exists()
+    assert (docs / "providers" / "renamed" / "sources.ar.md").exists()
     assert (docs / "providers" / "renamed.ar.md").exists()
 
 
@@ -200,3 +204,27 @@ def test_a_guide_says_which_of_its_labels_were_checked_in_the_reader_s_language(
     assert strings["ar"]["labels_partly_unchecked"].split("{name}")[0] in arabic
     assert strings["ar"]["labels_unchecked"].split("{name}")[0] not in arabic
     assert '<bdi lang="ar">البريد الإلكتروني غير الهام</bdi> (<bdi lang="en">Junk Email</bdi>)' in arabic
+
+
+def test_a_guide_links_its_own_page_of_sources_grouped_by_kind(site):
+    """The guide stays light (its sources are one link); the page of sources lists every source of
+    the data file once, under the heading of its kind, strongest kind first, in each language."""
+    entry = load_dataset().providers["fastweb"]
+    kinds = {source["url"]: source_kind(source["url"], entry, source.get("kind")) for source in entry["sources"]}
+    assert {"provider", "other"} <= set(kinds.values())      # the case needs a strong and a weak source
+    for prefix, intro in (("", "The sources of this guide"), ("ar/", "مصادر هذا الدليل")):
+        guide = (site / prefix / "providers" / "fastweb" / "index.html").read_text(encoding="utf-8")
+        assert f'<a href="sources/">{intro} ({len(entry["sources"])})</a>' in guide
+        only_sources = [url for url in kinds if url not in repr({k: v for k, v in entry.items() if k != "sources"})]
+        assert only_sources and not [url for url in only_sources if f'href="{url}"' in guide]
+        page = site / prefix / "providers" / "fastweb" / "sources" / "index.html"
+        html = page.read_text(encoding="utf-8")
+        headings = [kind for kind in SOURCE_KINDS if f'<h2 id="{kind}">' in html]
+        assert headings == [kind for kind in SOURCE_KINDS if kind in kinds.values()]
+        links = re.findall(r'<li><a href="([^"]+)"', html)
+        assert sorted(links) == sorted(kinds)
+        # Each link sits under its own kind's heading.
+        for url, kind in kinds.items():
+            before = html[:html.index(f'href="{url}"')]
+            assert before.rindex("<h2 id=") == before.rindex(f'<h2 id="{kind}">')
+        assert '<a href="../">' in html

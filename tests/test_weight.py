@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from sitetools import TEST_SITE_URL, type_search
 
+from delivermymail.languages import site_languages
+from delivermymail.strings import load_strings
 from delivermymail.weight import PAIRS, visit
 
 pytestmark = pytest.mark.browser
@@ -54,3 +56,20 @@ def test_the_arabic_face_is_downloaded_only_for_arabic_pages(network, site_serve
     page, cdp = network
     fonts = [url for url, _ in visit(page, cdp, site_server + path, TEST_SITE_URL) if url.endswith(".woff2")]
     assert bool(fonts) == arabic, fonts
+
+
+@pytest.mark.parametrize("path, own, other", [("ar/providers/gmail/", "ar", "en"), ("providers/gmail/", "en", "ar")])
+def test_a_guide_downloads_its_own_language_s_strings_and_no_finder(network, site_server, path, own, other):
+    page, cdp = network
+    urls = [url for url, _ in visit(page, cdp, site_server + path, TEST_SITE_URL)]
+    assert [url for url in urls if "/dmm-strings-" in url] == [f"{site_server}assets/generated/dmm-strings-{own}.js"]
+    assert not [url for url in urls if url.endswith(("/finder.js", f"dmm-strings-{other}.js"))]
+    # The tools started once the strings came: the letter's first field is labelled in the page's language.
+    texts = load_strings(site_languages()).by_language[own]
+    assert page.locator("[data-dmm-letter] label").first.inner_text() == texts["ui_letter_me"]
+
+
+def test_the_finder_is_downloaded_where_there_is_a_finder(network, site_server):
+    page, cdp = network
+    urls = [url for url, _ in visit(page, cdp, site_server + "ar/", TEST_SITE_URL)]
+    assert [url for url in urls if url.endswith("/finder.js")] == [site_server + "assets/javascripts/dmm/finder.js"]

@@ -20,6 +20,8 @@ HEADER_DATA = Path("assets", "generated", "dmm-headers.js")
 MAX_HEADER_INPUT = 1_000_000
 
 BROWSER_STRINGS = ("ui_", "letter_")
+# Each page loads the browser tools' strings of its own language only (page.js, loadStrings).
+BROWSER_STRINGS_PATTERN = "dmm-strings-{code}.js"   # not .{code}.js: the i18n plugin would take that for a translation
 # The kit's and the flyer's own strings, sent only to those pages (assets/generated/dmm-kit.js).
 KIT_STRINGS = ("ui_kit_", "ui_builder_", "ui_flyer_", "ui_ready_", "badge_")
 KIT_DATA = Path("assets", "generated", "dmm-kit.js")
@@ -38,9 +40,10 @@ def _module(data: dict) -> str:
 
 
 def browser_data(dataset: Dataset, strings: Strings) -> str:
-    """The finder's domain table and the browser tools' strings: the same data and limits as
+    """The finder's domain table and the rules the browser tools share: the same data and limits as
     `dmm lookup`, so the browser and the command line answer alike. Loaded on every page: what only
-    one page needs goes in that page's own module (kit_data, header_reader_data)."""
+    one page needs goes in that page's own module (kit_data, header_reader_data), and what only one
+    language needs in that language's module (browser_strings)."""
     data = {
         "limits": {"maxInput": MAX_INPUT, "maxTypoDistance": MAX_TYPO_DISTANCE, "shortDomain": SHORT_DOMAIN},
         # Rules the browser applies exactly as Python does (names.py, textrules.py).
@@ -58,9 +61,15 @@ def browser_data(dataset: Dataset, strings: Strings) -> str:
         # each with the provider's first domain: the mailbox providers' slugs of five letters or more.
         "brands": {slug.replace("-", ""): entry["domains"][0] for slug, entry in dataset.providers.items()
                    if entry["kind"] == MAILBOX_KIND and entry["domains"] and len(slug.replace("-", "")) >= 5},
-        "strings": _strings(dataset, strings, BROWSER_STRINGS, but=KIT_STRINGS),
     }
     return _module(data)
+
+
+def browser_strings(dataset: Dataset, strings: Strings) -> dict[Path, str]:
+    """The browser tools' strings, one module per language: a page loads only its own."""
+    per_language = _strings(dataset, strings, BROWSER_STRINGS, but=KIT_STRINGS)
+    return {BROWSER_DATA.with_name(BROWSER_STRINGS_PATTERN.format(code=code)): _module(texts)
+            for code, texts in per_language.items()}
 
 
 def header_reader_data(dataset: Dataset, strings: Strings) -> str:

@@ -17,7 +17,7 @@ from markupsafe import escape
 from . import paths
 from .api import api_files
 from .badges import badge_files, catalogue
-from .browser import BROWSER_DATA, HEADER_DATA, KIT_DATA, browser_data, header_reader_data, kit_data
+from .browser import BROWSER_DATA, HEADER_DATA, KIT_DATA, browser_data, browser_strings, header_reader_data, kit_data
 from .dataset import Dataset, load_dataset
 from .languages import Language
 from .markdown_safe import front_matter, md_text
@@ -48,7 +48,7 @@ def _environment(escape) -> jinja2.Environment:
 # Rendered guides kept between builds of one process (`mkdocs serve`): after an edit to one
 # provider file only that provider's guides are rendered again. The key holds everything a guide
 # depends on: its entry, its host's entry, and the strings, kinds, templates and links used.
-_rendered_guides: dict[tuple, str] = {}
+_rendered_guides: dict[tuple, tuple[str, str]] = {}     # (guide, its page of sources)
 
 
 def _inputs_key(dataset: Dataset, strings: Strings, edit_base: str) -> str:
@@ -79,12 +79,16 @@ def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url:
         guide_page = Page(dataset, language, strings, escape=escape)
         common = {"t": page.t}
         guide_template = html_env.get_template("provider.md.j2")
+        sources_template = html_env.get_template("provider-sources.md.j2")
         for slug, entry in dataset.providers.items():
             key = _guide_key(shared, language, slug, entry, dataset)
             if key not in _rendered_guides:
-                _rendered_guides[key] = guide_template.render(
-                    p=provider_view(guide_page, slug, entry), t=guide_page.t, edit_base=edit_base)
-            files[Path("providers", f"{slug}{language.suffix}.md")] = _rendered_guides[key]
+                view = provider_view(guide_page, slug, entry)
+                _rendered_guides[key] = (guide_template.render(p=view, t=guide_page.t, edit_base=edit_base),
+                                         sources_template.render(p=view, t=guide_page.t, edit_base=edit_base))
+            guide, sources = _rendered_guides[key]
+            files[Path("providers", f"{slug}{language.suffix}.md")] = guide
+            files[Path("providers", slug, f"sources{language.suffix}.md")] = sources
         files[Path("providers", f"index{language.suffix}.md")] = markdown_env.get_template("providers-az.md.j2").render(
             v=index_view(page), **common)
         files[Path("providers", f"regions{language.suffix}.md")] = markdown_env.get_template(
@@ -106,6 +110,7 @@ def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url:
     badges, badge_sizes = badge_files(catalogue(dataset.languages, strings, dataset.providers))
     files.update(badges)
     files[BROWSER_DATA] = browser_data(dataset, strings)
+    files.update(browser_strings(dataset, strings))
     files[KIT_DATA] = kit_data(dataset, strings, badge_sizes, public_url)
     files[HEADER_DATA] = header_reader_data(dataset, strings)
     return files

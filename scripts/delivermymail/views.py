@@ -12,7 +12,7 @@ from markupsafe import Markup
 from .dataset import ISP_KIND, LABEL_TOKEN, PERSON_CHANNELS, WORKPLACE_KIND, WORLD, Dataset, is_stale
 from .languages import Language
 from .markdown_safe import md_text, md_url, token
-from .sourcing import weak_facts
+from .sourcing import SOURCE_KINDS, source_kind, weak_facts
 from .strings import Strings
 
 PLATFORMS = ("web", "android", "ios", "desktop")
@@ -187,12 +187,28 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
         "escalate": escalation_bodies(page, slug, entry),
         "senders": links(entry.get("senders", [])),
         "notes": page.text(entry["notes"]) if entry.get("notes") else None,
-        "sources": [{"url": source["url"], "title": source.get("title") or source["url"],
-                     "checked": page.date(source["checked"])} for source in entry["sources"]],
+        "sources": source_groups(page, entry),
+        "source_count": len(entry["sources"]),
         "last_verified": page.date(entry["last_verified"]),
         "meta_title": page.strings.format(page.code, "guide_title", {"name": page.text(entry["name"])}),
+        # The guide's page of sources: its title raw for the front matter (escaped there), and as a heading.
+        "sources_meta_title": page.strings.format(page.code, "sources_title", {"name": page.text(entry["name"])}),
+        "sources_meta_description": page.strings.format(page.code, "sources_description", {"name": page.text(entry["name"])}),
+        "sources_heading": page.strings.format(page.code, "sources_title", {"name": md_text(page.text(entry["name"]))}),
         "meta_description": page.strings.format(page.code, "guide_description", {"name": page.text(entry["name"])}),
     }
+
+
+def source_groups(page: Page, entry: dict) -> list[dict]:
+    """A guide's sources by kind of page, strongest first (sourcing.SOURCE_KINDS), each with the date
+    it was read: shown on the guide's own page of sources (providers/<slug>/sources/)."""
+    groups = []
+    for kind in SOURCE_KINDS:
+        sources = [{"url": source["url"], "title": source.get("title") or source["url"], "checked": page.date(source["checked"])}
+                   for source in entry["sources"] if source_kind(source["url"], entry, source.get("kind")) == kind]
+        if sources:
+            groups.append({"kind": kind, "heading": page.t(f"sources_kind_{kind.replace('-', '_')}"), "sources": sources})
+    return groups
 
 
 def _sort_key(text: str) -> str:

@@ -5,18 +5,24 @@
   shows in its own order (delivermymail/bidi.py);
 - the templates' indentation (about a fifth of each page) is dropped;
 - the modules main.js imports are preloaded together (`modulepreload`), instead of one import
-  after another (main.js, then each tool, then the lookup, then the data); the tools of one page,
-  which main.js imports only there (the kit, the flyer, the header reader), are not;
+  after another (main.js, then each tool, then the lookup, then the data), with the tools' strings
+  in the page's language (main.js loads them before starting the tools); the tools of one page,
+  which main.js imports only there (the finder, the kit, the flyer, the header reader), are not;
+- the search dialog gets a name in the page's language, which screen readers announce (the theme
+  gives it none);
 - the theme's configuration is written compactly, and a page in another language than the
   default gets its language's root as the search base, so its search box loads that language's
   own index (hooks/search.py writes it).
 """
+import html
 import json
 import re
 from pathlib import Path
 
 from delivermymail.bidi import isolate_ltr
+from delivermymail.browser import BROWSER_DATA, BROWSER_STRINGS_PATTERN
 from delivermymail.languages import site_languages
+from delivermymail.strings import load_strings
 
 _BODY_DIRECTION = re.compile(r'<body dir="(ltr|rtl)"')
 _HTML_TAG = re.compile(r"<html (?![^>]*\bdir=)")
@@ -35,8 +41,12 @@ def on_post_page(output, page, config, **kwargs):
         if match.group(1) == "rtl":
             output = _ARTICLE.sub(lambda found: found.group(1) + isolate_ltr(found.group(2)) + found.group(3), output, count=1)
     output = strip_indentation(output)
-    output = output.replace("</head>", _module_preloads(page, config) + "</head>", 1)
-    return rewrite_theme_config(output, _language_of(page, config))
+    language = _language_of(page, config)
+    output = output.replace("</head>", _module_preloads(page, language) + "</head>", 1)
+    if language:
+        label = html.escape(_strings.by_language[language.code]["ui_search_label"])
+        output = output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
+    return rewrite_theme_config(output, language)
 
 
 ENTRY = "assets/javascripts/dmm/main.js"
@@ -45,8 +55,10 @@ _STATIC_IMPORT = re.compile(r'^\s*import\s(?:[^;]*?\sfrom\s)?\s*"([^"]+)"', re.M
 
 
 def on_pre_build(config, **kwargs):
-    """The modules main.js needs on every page, found once per build rather than once per page."""
-    global _modules
+    """The modules main.js needs on every page, found once per build rather than once per page, and
+    the site's strings."""
+    global _modules, _strings
+    _strings = load_strings(site_languages(Path(config["config_file_path"])))
     docs = Path(config["docs_dir"]).resolve()
     found, waiting = set(), [docs / ENTRY]
     while waiting:
@@ -59,12 +71,16 @@ def on_pre_build(config, **kwargs):
 
 
 _modules: list[str] = []
+_strings = None
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
-def _module_preloads(page, config) -> str:
-    """A modulepreload link for every browser module, relative to the page like the theme's own links."""
+def _module_preloads(page, language) -> str:
+    """A modulepreload link for every browser module and for the strings of the page's language,
+    relative to the page like the theme's own links."""
     root = page.url.count("/") * "../" if page.url not in ("", "./") else ""
-    return "".join(f'<link rel="modulepreload" href="{root}{file}">' for file in _modules)
+    strings = [(BROWSER_DATA.parent / BROWSER_STRINGS_PATTERN.format(code=language.code)).as_posix()] if language else []
+    return "".join(f'<link rel="modulepreload" href="{root}{file}">' for file in [*_modules, *strings])
 
 
 def theme_config(html: str) -> dict:

@@ -5,8 +5,8 @@ import {cleanName, personalLink, sender, senderName, validSender} from "./sender
 import KIT from "../../generated/dmm-kit.js";
 import {DATA, choice, element, fillNodes, lang, prefixOf, siteRoot} from "./page.js";
 
-// A language's strings: the shared ones and the flyer's own.
-const textsOf = (language) => Object.assign({}, DATA.strings[language], KIT.strings[language]);
+// A language's flyer strings (the kit's module holds every language's: the sheet can show two).
+const textsOf = (language) => KIT.strings[language];
 
 const state = {sender: sender || "", name: senderName || "", both: false, paper: "a4"};
 const originalTitles = new WeakMap();

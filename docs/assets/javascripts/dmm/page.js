@@ -4,10 +4,20 @@
 import DATA from "../../generated/dmm-data.js";
 
 export {DATA};
-export const lang = document.documentElement.lang || DATA.languages[0].code;
-export const strings = DATA.strings[lang] || DATA.strings[DATA.languages[0].code];
+const pageLanguage = document.documentElement.lang;
+export const lang = DATA.languages.some((language) => language.code === pageLanguage) ? pageLanguage : DATA.languages[0].code;
 // This module lives at <site>/assets/javascripts/dmm/page.js: its own address gives the site root.
 export const siteRoot = new URL("../../../", import.meta.url).href;
+
+// The tools' strings in one language (assets/generated/dmm-strings-<code>.js): a page loads only
+// its own language's, and main.js starts the tools once they are here (useStrings).
+export function loadStrings(code) {
+  return import(new URL(`../../generated/dmm-strings-${code}.js`, import.meta.url).href).then((module) => module.default);
+}
+export let strings = {};
+export function useStrings(loaded) {
+  strings = loaded;
+}
 
 export function fill(template, fields) {
   return template.replace(/\{(\w+)\}/g, (whole, name) =>

@@ -1,7 +1,7 @@
-// Two touches to the theme's search: Arabic marks dropped from the query (the index holds Arabic
-// without them, see delivermymail/search.py, which hands the same marks to the data), and a name
-// for the search dialog, which screen readers would otherwise announce without one.
-import {DATA, strings} from "./page.js";
+// A touch to the theme's search: Arabic marks dropped from the query (the index holds Arabic
+// without them, see delivermymail/search.py, which hands the same marks to the data). The search
+// dialog's name is written into each page at build time (hooks/pages.py).
+import {DATA} from "./page.js";
 
 const ARABIC_MARKS = new RegExp("[" + DATA.rules.arabicMarks + "]", "g");
 
@@ -12,6 +12,4 @@ export function improveSearch() {
       target.value = target.value.replace(ARABIC_MARKS, "");
     }
   }, true);
-  const dialog = document.querySelector(".md-search[role=dialog]");
-  if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", strings.ui_search_label);
 }
