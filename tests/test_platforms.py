@@ -27,6 +27,13 @@ def visible(page, heading_id: str) -> bool:
     return page.locator(f"#{heading_id}").is_visible() and page.locator(f"#{heading_id} + ol").is_visible()
 
 
+def shown_for(page, task: str, platform: str) -> bool:
+    """Whether the steps of `task` for `platform` are in view, alone under their heading or shared
+    with another platform whose steps are the same (data-dmm-platform="android ios")."""
+    heading = page.locator(f'h3[id^="{task}-"][data-dmm-platform~="{platform}"]')
+    return heading.count() == 1 and visible(page, heading.get_attribute("id"))
+
+
 @pytest.mark.parametrize("language", ["", "ar/"])
 @pytest.mark.parametrize("agent, shown, hidden", [(None, "web", "ios"), (IPHONE, "ios", "web"), (ANDROID, "web", "ios")])
 def test_the_guide_opens_on_the_reader_s_device(browser, site_server, language, agent, shown, hidden):
@@ -51,8 +58,41 @@ def test_each_phone_opens_on_its_own_steps(browser, site_server, agent, shown):
     page.goto(site_server + f"providers/{BOTH_PHONES}/")
     page.locator(".dmm-platform-switch").wait_for()
     assert page.locator(".dmm-platform-switch input:checked").get_attribute("value") == shown
-    assert visible(page, f"find-{shown}")
-    assert [platform for platform in ("web", "android", "ios") if platform != shown and visible(page, f"find-{platform}")] == []
+    assert shown_for(page, "find", shown)
+    # Hidden: every block that is not for this platform (steps both apps share stay for either phone).
+    assert [platform for platform in ("web", "android", "ios") if not shown_for(page, "find", shown) or
+            (platform != shown and shown_for(page, "find", platform) and
+             page.locator(f'h3[id^="find-"][data-dmm-platform~="{platform}"]').get_attribute("data-dmm-platform").split() == [platform])] == []
+    context.close()
+
+
+# A guide whose Android and iPhone steps for a task are the same: written once, under one heading.
+SHARED_PHONES = next((slug for slug, entry in sorted(DATASET.providers.items())
+                      if {"android", "ios"} <= set(entry.get("steps", {}))
+                      and any(entry["steps"]["android"].get(task) == steps for task, steps in entry["steps"]["ios"].items())), None)
+
+
+@pytest.mark.skipif(SHARED_PHONES is None, reason="no guide has the same steps for both phones")
+@pytest.mark.parametrize("agent, language", [(IPHONE, ""), (ANDROID, "ar/"), (None, "")])
+def test_steps_both_phone_apps_share_are_written_once_and_shown_on_either(browser, site_server, agent, language):
+    entry = DATASET.providers[SHARED_PHONES]
+    shared = [task for task, steps in entry["steps"]["ios"].items() if entry["steps"]["android"].get(task) == steps]
+    context = browser.new_context(**({"user_agent": agent, "is_mobile": True, "viewport": {"width": 390, "height": 844}} if agent else {}))
+    page = context.new_page()
+    page.goto(site_server + language + f"providers/{SHARED_PHONES}/")
+    page.locator(".dmm-platform-switch").wait_for()
+    # The switch still offers each phone by its own name.
+    values = page.locator(".dmm-platform-switch input").evaluate_all("inputs => inputs.map(input => input.value)")
+    assert {"android", "ios"} <= set(values)
+    for task in shared:
+        anchor = TASK_IDS[task]
+        assert page.locator(f"#{anchor}-android-ios").count() == 1
+        assert page.locator(f"#{anchor}-android, #{anchor}-ios").count() == 0
+        assert visible(page, f"{anchor}-android-ios") == (agent is not None), task
+    if agent is None:       # a computer opens on the web steps; choosing the iPhone shows the shared ones
+        page.get_by_label(STRINGS[language.rstrip("/") or "en"]["platform_ios"]).check()
+        for task in shared:
+            assert visible(page, f"{TASK_IDS[task]}-android-ios") and not visible(page, f"{TASK_IDS[task]}-web"), task
     context.close()
 
 

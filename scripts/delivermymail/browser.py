@@ -19,7 +19,7 @@ HEADER_DATA = Path("assets", "generated", "dmm-headers.js")
 # message with a large body is cut to its headers first (headers.js).
 MAX_HEADER_INPUT = 1_000_000
 
-BROWSER_STRINGS = ("ui_", "letter_")
+BROWSER_STRINGS = ("ui_", "letter_", "platform_")
 # Each page loads the browser tools' strings of its own language only (page.js, loadStrings).
 BROWSER_STRINGS_PATTERN = "dmm-strings-{code}.js"   # not .{code}.js: the i18n plugin would take that for a translation
 # The kit's and the flyer's own strings, sent only to those pages (assets/generated/dmm-kit.js).

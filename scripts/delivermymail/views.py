@@ -129,6 +129,22 @@ def escalation_view(page: Page) -> dict:
                           for code, data in countries]}
 
 
+PHONES = ["android", "ios"]
+
+
+def _same_steps(platforms: list[str], steps: dict, task: str) -> list[list[str]]:
+    """The platforms of one task, those with the very same steps (in every language) together: the
+    Android and iPhone apps often work alike, and a reader without the switch reads them once."""
+    groups: list[list[str]] = []
+    for key in platforms:
+        same = next((group for group in groups if steps[group[0]][task] == steps[key][task]), None)
+        if same:
+            same.append(key)
+        else:
+            groups.append([key])
+    return groups
+
+
 def provider_view(page: Page, slug: str, entry: dict) -> dict:
     """Everything a guide shows, in one language, already chosen and ordered."""
     dataset = page.dataset
@@ -140,9 +156,10 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
             "id": token(TASK_IDS[task]), "title": page.t(title_key), "intro": page.t(f"{title_key}_intro"),
             "generic": page.t(f"generic_{task}"),
             "platforms": [
-                {"id": token(f"{TASK_IDS[task]}-{key}"), "key": token(key), "title": page.t(f"platform_{key}"),
-                 "steps": [page.step(text, labels) for text in steps[key][task][page.code]]}
-                for key in PLATFORMS if key in steps and task in steps[key]
+                {"id": token(f"{TASK_IDS[task]}-{'-'.join(keys)}"), "platforms": Markup(" ").join(token(key) for key in keys),
+                 "title": page.t("platform_phones") if keys == PHONES else Markup(" · ").join(page.t(f"platform_{key}") for key in keys),
+                 "steps": [page.step(text, labels) for text in steps[keys[0]][task][page.code]]}
+                for keys in _same_steps([key for key in PLATFORMS if key in steps and task in steps[key]], steps, task)
             ],
         })
     # The labels table: one row per label, one column per interface language that was checked,

@@ -20,35 +20,34 @@ function sectionOf(heading) {
   return previous;
 }
 
-// Each platform's heading (marked by the guide template) and the steps under it, up to the next heading.
+// Each platform heading (marked by the guide template with the platforms whose steps follow, one or
+// more: "android ios" when both apps work alike) and the steps under it, up to the next heading.
 function platformBlocks(article) {
   return Array.from(article.querySelectorAll("h3[data-dmm-platform]"), (heading) => {
     const nodes = [heading];
     for (let next = heading.nextElementSibling; next && !/^H[1-3]$/.test(next.tagName); next = next.nextElementSibling) nodes.push(next);
-    return {platform: heading.getAttribute("data-dmm-platform"), title: heading.firstChild.textContent.trim(), nodes,
-      section: sectionOf(heading)};
+    return {platforms: heading.getAttribute("data-dmm-platform").split(" "), nodes, section: sectionOf(heading)};
   });
 }
 
 // Whether a block is shown for a choice. A section with no steps for the chosen platform keeps all of
 // its steps in view (a reader on a phone still needs to allow the sender if only the web steps say how).
 function shownFor(choice, block, blocks) {
-  if (choice === "all" || block.platform === choice) return true;
-  return !blocks.some((other) => other.section === block.section && other.platform === choice);
+  if (choice === "all" || block.platforms.includes(choice)) return true;
+  return !blocks.some((other) => other.section === block.section && other.platforms.includes(choice));
 }
 
 export function startPlatformSwitch() {
   const article = document.querySelector("article");
   if (!article) return;
   const blocks = platformBlocks(article);
-  const present = [...new Set(blocks.map((block) => block.platform))].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+  const present = [...new Set(blocks.flatMap((block) => block.platforms))].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
   if (present.length < 2) return;
   const device = deviceOf(navigator.userAgent, navigator.maxTouchPoints || 0);
   // A computer reads the web steps, or the desktop program's when only those exist.
   const preferred = present.includes(device) ? device : present.includes("web") ? "web" : present[0];
   const name = "dmm-platform";
-  const options = [...present.map((platform) => [platform, blocks.find((block) => block.platform === platform).title]),
-    ["all", strings.ui_platform_all]];
+  const options = [...present.map((platform) => [platform, strings["platform_" + platform]]), ["all", strings.ui_platform_all]];
   const show = (choice) => blocks.forEach((block) => block.nodes.forEach((node) => {
     node.hidden = !shownFor(choice, block, blocks);
   }));
