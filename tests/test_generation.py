@@ -116,7 +116,7 @@ def test_link_check_covers_every_url_in_the_data():
     links = external_links(dataset)
     gmail = dataset.providers["gmail"]
     expected = {gmail["website"], *(source["url"] for source in gmail["sources"]),
-                *(link["url"] for link in gmail["complaint"] + gmail.get("senders", []) if isinstance(link["url"], str))}
+                *(link["url"] for link in gmail["complaint"] + gmail.get("senders", []) if isinstance(link.get("url"), str))}
     assert expected <= set(links)
     assert all(url.startswith("https://") for url in links)
     assert any(where.startswith("gmail: sources.") for where in links[gmail["sources"][0]["url"]])

@@ -10,6 +10,7 @@ import pytest
 import yaml
 from sitetools import FIXTURES, Watch
 
+from delivermymail.dataset import MAILBOX_KIND, load_dataset
 from delivermymail.languages import site_languages
 from delivermymail.strings import load_strings
 
@@ -83,10 +84,16 @@ def test_workplace_letter_is_addressed_to_it(page, site_server, language):
     assert strings["ui_letter_it"] in letter.inner_text()
 
 
+DATASET = load_dataset()
+# A mailbox provider (not a workplace filter) with no channel that reaches a person.
+NO_PERSON = next(slug for slug, entry in sorted(DATASET.providers.items())
+                 if entry["kind"] == MAILBOX_KIND and not DATASET.reaches_person(entry))
+
+
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
 def test_without_a_channel_to_a_person_the_guide_says_so(page, site_server, language):
     strings = STRINGS[language.code]
-    page.goto(site_server + language.url_prefix + "providers/gmail/")
+    page.goto(site_server + language.url_prefix + f"providers/{NO_PERSON}/")
     complain = page.locator("article").inner_text()
     assert strings["no_person_channel"].split("{name}")[0].strip() in complain
     assert strings["ui_letter_nowhere"] in page.locator("[data-dmm-letter]").inner_text()
