@@ -20,8 +20,6 @@ HEADER_DATA = Path("assets", "generated", "dmm-headers.js")
 MAX_HEADER_INPUT = 1_000_000
 
 BROWSER_STRINGS = ("ui_", "letter_", "platform_")
-# Each page loads the browser tools' strings of its own language only (page.js, loadStrings).
-BROWSER_STRINGS_PATTERN = "dmm-strings-{code}.js"   # not .{code}.js: the i18n plugin would take that for a translation
 # The kit's and the flyer's own strings, sent only to those pages (assets/generated/dmm-kit.js).
 KIT_STRINGS = ("ui_kit_", "ui_builder_", "ui_flyer_", "ui_ready_", "badge_")
 KIT_DATA = Path("assets", "generated", "dmm-kit.js")
@@ -65,11 +63,16 @@ def browser_data(dataset: Dataset, strings: Strings) -> str:
     return _module(data)
 
 
+def browser_strings_path(code: str) -> Path:
+    """Where the browser tools' strings in one language are (page.js, loadStrings, asks for the same
+    name). Not dmm-strings.<code>.js: the i18n plugin would take that for a translation and move it."""
+    return BROWSER_DATA.with_name(f"dmm-strings-{code}.js")
+
+
 def browser_strings(dataset: Dataset, strings: Strings) -> dict[Path, str]:
     """The browser tools' strings, one module per language: a page loads only its own."""
     per_language = _strings(dataset, strings, BROWSER_STRINGS, but=KIT_STRINGS)
-    return {BROWSER_DATA.with_name(BROWSER_STRINGS_PATTERN.format(code=code)): _module(texts)
-            for code, texts in per_language.items()}
+    return {browser_strings_path(code): _module(texts) for code, texts in per_language.items()}
 
 
 def header_reader_data(dataset: Dataset, strings: Strings) -> str:

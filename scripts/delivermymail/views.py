@@ -219,13 +219,12 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
 def source_groups(page: Page, entry: dict) -> list[dict]:
     """A guide's sources by kind of page, strongest first (sourcing.SOURCE_KINDS), each with the date
     it was read: shown on the guide's own page of sources (providers/<slug>/sources/)."""
-    groups = []
-    for kind in SOURCE_KINDS:
-        sources = [{"url": source["url"], "title": source.get("title") or source["url"], "checked": page.date(source["checked"])}
-                   for source in entry["sources"] if source_kind(source["url"], entry, source.get("kind")) == kind]
-        if sources:
-            groups.append({"kind": kind, "heading": page.t(f"sources_kind_{kind.replace('-', '_')}"), "sources": sources})
-    return groups
+    by_kind: dict[str, list] = {kind: [] for kind in SOURCE_KINDS}
+    for source in entry["sources"]:
+        by_kind[source_kind(source["url"], entry, source.get("kind"))].append(
+            {"url": source["url"], "title": source.get("title") or source["url"], "checked": page.date(source["checked"])})
+    return [{"kind": kind, "heading": page.t(f"sources_kind_{kind.replace('-', '_')}"), "sources": sources}
+            for kind, sources in by_kind.items() if sources]
 
 
 def _sort_key(text: str) -> str:

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from delivermymail.bidi import isolate_ltr
-from delivermymail.browser import BROWSER_DATA, BROWSER_STRINGS_PATTERN
+from delivermymail.browser import browser_strings_path
 from delivermymail.languages import site_languages
 from delivermymail.strings import load_strings
 
@@ -79,7 +79,7 @@ def _module_preloads(page, language) -> str:
     """A modulepreload link for every browser module and for the strings of the page's language,
     relative to the page like the theme's own links."""
     root = page.url.count("/") * "../" if page.url not in ("", "./") else ""
-    strings = [(BROWSER_DATA.parent / BROWSER_STRINGS_PATTERN.format(code=language.code)).as_posix()] if language else []
+    strings = [browser_strings_path(language.code).as_posix()] if language else []
     return "".join(f'<link rel="modulepreload" href="{root}{file}">' for file in [*_modules, *strings])
 
 

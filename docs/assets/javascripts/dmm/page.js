@@ -9,8 +9,9 @@ export const lang = DATA.languages.some((language) => language.code === pageLang
 // This module lives at <site>/assets/javascripts/dmm/page.js: its own address gives the site root.
 export const siteRoot = new URL("../../../", import.meta.url).href;
 
-// The tools' strings in one language (assets/generated/dmm-strings-<code>.js): a page loads only
-// its own language's, and main.js starts the tools once they are here (useStrings).
+// The tools' strings in one language (assets/generated/dmm-strings-<code>.js, as browser.py's
+// browser_strings_path names it): a page loads only its own language's, and main.js starts the
+// tools once they are here (useStrings).
 export function loadStrings(code) {
   return import(new URL(`../../generated/dmm-strings-${code}.js`, import.meta.url).href).then((module) => module.default);
 }
