@@ -169,11 +169,13 @@ def test_arabic_a_to_z_files_each_entry_under_its_own_name():
 
 
 def test_a_guide_says_when_its_reader_s_interface_language_was_not_checked(site):
-    """Gmail's labels were checked in English only: the Arabic guide says so rather than translate them;
-    the English guide, whose labels are English, says nothing."""
+    """A guide whose labels were checked in English only (the first such entry in the data) says so on its
+    Arabic page rather than translate them; its English page, whose labels are English, says nothing."""
     strings = load_strings(site_languages()).by_language
-    arabic = (site / "ar" / "providers" / "gmail" / "index.html").read_text(encoding="utf-8")
-    english = (site / "providers" / "gmail" / "index.html").read_text(encoding="utf-8")
+    slug = next(slug for slug, entry in sorted(load_dataset().providers.items())
+                if entry.get("labels") and all(set(label) == {"en"} for label in entry["labels"].values()))
+    arabic = (site / "ar" / "providers" / slug / "index.html").read_text(encoding="utf-8")
+    english = (site / "providers" / slug / "index.html").read_text(encoding="utf-8")
     assert strings["ar"]["labels_unchecked"].split("{name}")[0] in arabic
     assert strings["en"]["labels_unchecked"].split("{name}")[0] not in english
 
@@ -197,13 +199,16 @@ def test_an_arabic_step_shows_the_arabic_label_first_and_the_english_one_beside_
 
 
 def test_a_guide_says_which_of_its_labels_were_checked_in_the_reader_s_language(site):
-    """Outlook's Junk Email folder was checked in Arabic, its other labels were not: the Arabic guide
-    says that only some were checked, not that none were."""
+    """Gmail's and Outlook's spam folders were checked in Arabic, their other labels were not: each Arabic
+    guide says that only some were checked, not that none were, and its steps show the Arabic name first."""
     strings = load_strings(site_languages()).by_language
-    arabic = (site / "ar" / "providers" / "outlook" / "index.html").read_text(encoding="utf-8")
-    assert strings["ar"]["labels_partly_unchecked"].split("{name}")[0] in arabic
-    assert strings["ar"]["labels_unchecked"].split("{name}")[0] not in arabic
-    assert '<bdi lang="ar">البريد الإلكتروني غير الهام</bdi> (<bdi lang="en">Junk Email</bdi>)' in arabic
+    providers = load_dataset().providers
+    for slug in ("gmail", "outlook"):
+        folder = providers[slug]["labels"]["spam_folder"]
+        arabic = (site / "ar" / "providers" / slug / "index.html").read_text(encoding="utf-8")
+        assert strings["ar"]["labels_partly_unchecked"].split("{name}")[0] in arabic, slug
+        assert strings["ar"]["labels_unchecked"].split("{name}")[0] not in arabic, slug
+        assert f'<bdi lang="ar">{folder["ar"]}</bdi> (<bdi lang="en">{folder["en"]}</bdi>)' in arabic, slug
 
 
 def test_a_guide_links_its_own_page_of_sources_grouped_by_kind(site):
