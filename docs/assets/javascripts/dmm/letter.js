@@ -105,9 +105,6 @@ function buildLetter(container) {
     actions.appendChild(script);
     actions.appendChild(element("p", {}, [copyButton(() => script.value)]));
   }
-  if (!workplace && !channels.some((channel) => DATA.personChannels.includes(channel.type))) {
-    actions.appendChild(element("p", {"class": "dmm-note"}, [strings.ui_letter_nowhere]));
-  }
 
   Object.values(fields).forEach((input) => input.addEventListener("input", compose));
   compose();
