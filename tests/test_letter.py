@@ -96,6 +96,7 @@ def test_without_a_channel_to_a_person_the_guide_says_so(page, site_server, lang
     page.goto(site_server + language.url_prefix + f"providers/{NO_PERSON}/")
     complain = page.locator("article").inner_text()
     assert strings["no_person_channel"].split("{name}")[0].strip() in complain
+    assert page.locator("h2#letter").count() == 1, "the letter's heading keeps its anchor, apart from its text"
     # The letter is kept for later: no page text sends the reader "through the channels above".
     name = DATASET.providers[NO_PERSON]["name"][language.code]
     assert strings["section_letter_intro_none"].format(name=name) in complain
