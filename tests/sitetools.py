@@ -35,7 +35,8 @@ def build(project: Path, site_dir: Path, site_url: str = TEST_SITE_URL) -> subpr
 
 
 class PageParser(HTMLParser):
-    """Collects what the tests look at: the html element, ids, links, resources and alternates."""
+    """Collects what the tests look at: the html element, ids, links, resources and alternates, and
+    the theme's own words around the article (the names it gives its buttons, and the footer)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -46,7 +47,11 @@ class PageParser(HTMLParser):
         self.alternates: dict[str, str] = {}
         self.elements: list[tuple[str, dict]] = []
         self.scripts: list[str] = []
+        self.theme_labels: list[str] = []
+        self.footer_text: list[str] = []
         self._in_script = False
+        self._article_depth = 0
+        self._footer_depth = 0
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -65,14 +70,24 @@ class PageParser(HTMLParser):
             if attributes.get(name):
                 self.resources.append((tag, attributes[name]))
         self._in_script = tag == "script"
+        self._article_depth += tag == "article"
+        if not self._article_depth:
+            self.theme_labels += [attributes[name] for name in ("title", "aria-label", "placeholder") if attributes.get(name)]
+        if tag == "div" and (self._footer_depth or "md-copyright" in (attributes.get("class") or "").split()):
+            self._footer_depth += 1
 
     def handle_endtag(self, tag):
         if tag == "script":
             self._in_script = False
+        self._article_depth -= tag == "article"
+        if tag == "div" and self._footer_depth:
+            self._footer_depth -= 1
 
     def handle_data(self, data):
         if self._in_script:
             self.scripts.append(data)
+        if self._footer_depth and data.strip():
+            self.footer_text.append(data.strip())
 
 
 @functools.cache

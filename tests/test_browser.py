@@ -1,6 +1,8 @@
 """What a reader meets in a real browser (Debian's Chromium through Playwright)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from sitetools import type_search
 
@@ -27,6 +29,24 @@ def test_english_page_stays_left_to_right(page, site_server):
     page.goto(site_server + "providers/gmail/")
     assert page.evaluate("document.documentElement.dir") == "ltr"
     assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+
+
+LATIN_COUNTERS = {"lower-alpha", "upper-alpha", "lower-latin", "upper-latin", "lower-roman", "upper-roman"}
+NESTED_LIST_COUNTERS = "() => [...document.querySelectorAll('article li ol')].map((list) => getComputedStyle(list).listStyleType)"
+
+
+def test_arabic_lists_within_lists_count_in_arabic_letters(page, site, site_server):
+    """Steps within a step (how to reach a provider's feedback form) are lettered أ، ب، ج on an Arabic
+    guide, and a, b, c on an English one."""
+    guides = [path.parent.name for path in sorted((site / "ar" / "providers").glob("*/index.html"))
+              if re.search(r"<li\b(?:(?!</li>).)*?<ol>", path.read_text(encoding="utf-8"), re.S)]
+    assert guides, "no Arabic guide has steps within a step"
+    for slug in guides:
+        page.goto(f"{site_server}ar/providers/{slug}/")
+        counters = page.evaluate(NESTED_LIST_COUNTERS)
+        assert counters and not LATIN_COUNTERS & set(counters), (slug, counters)
+    page.goto(f"{site_server}providers/{guides[0]}/")
+    assert set(page.evaluate(NESTED_LIST_COUNTERS)) == {"lower-alpha"}
 
 
 def switch_language(page, hreflang: str):
@@ -119,6 +139,11 @@ def test_404_page_speaks_the_language_asked_for(page, site_server, path, code, d
         document.body.append(copy); const text = copy.innerText; copy.remove(); return text; }""")
     arabic_letters = sum("\u0621" <= char <= "\u064a" for char in text)
     assert (arabic_letters > 20) if code == "ar" else (arabic_letters == 0), text
+    # The names screen readers read out for what is not hidden speak it too.
+    labels = page.evaluate("""() => [...document.querySelectorAll("[title], [aria-label], [placeholder]")]
+        .filter((element) => !element.closest("[hidden]"))
+        .map((element) => ["title", "aria-label", "placeholder"].map((name) => element.getAttribute(name) || "").join(" "))""")
+    assert all(any("\u0621" <= char <= "\u064a" for char in label) == (code == "ar") for label in labels), labels
     if code == "ar":
         assert not any(english in text for english in ("Missing an e-mail", "For businesses", "Page not found", "Search")), text
 

@@ -110,6 +110,29 @@ def test_guides_show_last_verified_in_the_readers_language(site):
     assert re.search(rf"آخر تحقق: \d+ [\u0600-\u06FF]+ {year}", arabic)
 
 
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
+def test_the_theme_speaks_the_pages_language(site, language):
+    """The words the theme puts around the article: its buttons' names, which screen readers read
+    aloud (the colour switch, search, the menu), and the footer. On an Arabic page each has Arabic
+    words; on an English page none has. (The 404 page speaks every language: test_browser.py.)"""
+    checked = 0
+    for file in pages(site):
+        url = page_url(site, file)
+        owner = next(lang for lang in reversed(LANGUAGES) if url.startswith(lang.url_prefix))
+        if url == "404.html" or owner != language:
+            continue
+        page = parse(file)
+        assert page.footer_text, url
+        for words in page.theme_labels + [" ".join(page.footer_text)]:
+            has_arabic = bool(ARABIC_LETTER.search(words))
+            assert has_arabic == (language.code == "ar"), f"{url}: {words!r}"
+        checked += 1
+    assert checked >= len(DATASET.providers)
+
+
 def test_no_page_or_stylesheet_references_another_origin(site):
     offending = []
     for file in pages(site):
