@@ -49,6 +49,29 @@ def test_arabic_lists_within_lists_count_in_arabic_letters(page, site, site_serv
     assert set(page.evaluate(NESTED_LIST_COUNTERS)) == {"lower-alpha"}
 
 
+SITE_NAME_ON_A_PHONE = """() => {
+  const box = (element) => element.getBoundingClientRect();
+  const header = box(document.querySelector(".md-header"));
+  const name = document.querySelector(".md-header__topic .md-ellipsis");
+  const menu = document.querySelector(".md-nav--primary > .md-nav__title");
+  return {text: name.textContent.trim(), offCentre: Math.abs((box(name).top + box(name).height / 2) - (header.top + header.height / 2)),
+          cut: name.scrollHeight > name.clientHeight + 1 || name.scrollWidth > name.clientWidth + 1,
+          menuCut: menu.scrollWidth > menu.clientWidth + 1 || menu.scrollHeight > menu.clientHeight + 1};
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "ar/"])
+def test_the_site_name_shows_whole_and_centred_on_a_phone(browser, site_server, path):
+    """In the header and at the top of the menu, the site's name (in Arabic, both names) is never cut,
+    and it sits in the middle of the header's height."""
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page.goto(site_server + path)
+    found = page.evaluate(SITE_NAME_ON_A_PHONE)
+    page.close()
+    assert "Deliver My Mail" in found["text"]
+    assert found["offCentre"] < 2 and not found["cut"] and not found["menuCut"], found
+
+
 def switch_language(page, hreflang: str):
     page.locator(".md-header__option .md-select").first.hover()
     page.locator(f'.md-select__link[hreflang="{hreflang}"]').click()
