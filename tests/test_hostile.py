@@ -1,6 +1,8 @@
 """Data that tries to inject markup reaches pages as inert text."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from sitetools import pages, parse
 
@@ -39,9 +41,19 @@ def test_hostile_text_is_shown_as_text(hostile_site, path):
                                   "providers/index.html", "ar/providers/regions/index.html"])
 def test_escaping_leaves_no_visible_backslashes(hostile_site, path):
     """Markdown escapes must not show up as text: each context gets the escaping it needs."""
-    import re
-
     html = (hostile_site / path).read_text(encoding="utf-8")
     article = re.search(r"<article.*?</article>", html, re.S).group(0)
     text = re.sub(r"<[^>]+>", "", article)
     assert "\\" not in text
+
+
+@pytest.mark.parametrize("path", ["providers/hostile-mail/sources/index.html", "ar/providers/hostile-mail/sources/index.html",
+                                  "providers/escalation/index.html", "ar/providers/escalation/index.html"])
+def test_a_plain_http_source_is_named_not_linked(hostile_site, path):
+    """A page read over plain http is shown with its address as inert text: no link to it, and
+    nothing in its address or title becomes markup."""
+    parser = parse(hostile_site / path)
+    assert not any((attributes.get("href") or "").startswith("http://") for tag, attributes in parser.elements if tag == "a")
+    html = (hostile_site / path).read_text(encoding="utf-8")
+    assert re.search(r"<code>http://\w+\.example/old(&#34;|&quot;)&gt;&lt;script&gt;alert\((&#34;|&quot;)plain", html)
+    assert '<script>alert("plain")' not in html

@@ -210,10 +210,16 @@ def rule_domains_are_hostnames(entry: dict, context: RuleContext):
             yield ("domains", index), f"{domain[:80]!r} is not a valid lowercase domain name"
 
 
+def is_source_address(path: tuple) -> bool:
+    """The address of a page read as a source (sources[i].url, also in escalation bodies): the one
+    kind of address that may be plain http, because it is shown, not linked."""
+    return len(path) >= 3 and path[-3] == "sources" and path[-1] == "url"
+
+
 def rule_safe_urls(entry: dict, context: RuleContext):
     for path, value in walk_fields(entry):
         if isinstance(value, str) and is_url_field(path):
-            problem = url_problem(value)
+            problem = url_problem(value, plain_http_allowed=is_source_address(path))
             if problem:
                 yield path, f"{value[:80]!r} {problem}"
 

@@ -39,7 +39,8 @@ def external_links(dataset: Dataset) -> dict[str, list[str]]:
 def ensure_public(url: str) -> None:
     """Raise RefusedAddress unless `url` passes the URL rule and its host resolves only to public
     (globally routable) addresses."""
-    problem = url_problem(url)
+    # http passes here because the dataset's rules allow it only for sources (pages read over plain http).
+    problem = url_problem(url, plain_http_allowed=True)
     if problem:
         raise RefusedAddress(f"not requested: {problem}")
     host = urlsplit(url).hostname

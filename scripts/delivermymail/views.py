@@ -14,6 +14,7 @@ from .languages import Language
 from .markdown_safe import md_text, md_url, token
 from .sourcing import SOURCE_KINDS, source_kind, weak_facts
 from .strings import Strings
+from .urls import is_plain_http
 
 PLATFORMS = ("web", "android", "ios", "desktop")
 TASKS = (("find", "section_find"), ("not_spam", "section_not_spam"), ("allow", "section_allow"))
@@ -124,8 +125,8 @@ def escalation_view(page: Page) -> dict:
                            "bodies": [body_view(page, body) for body in data["bodies"]],
                            "last_verified": page.date(data["last_verified"]),
                            # A page read for two bodies is listed once.
-                           "sources": list({source["url"]: source for body in data["bodies"]
-                                            for source in body["sources"]}.values())}
+                           "sources": [{**source, "linked": not is_plain_http(source["url"])} for source in
+                                       {source["url"]: source for body in data["bodies"] for source in body["sources"]}.values()]}
                           for code, data in countries]}
 
 
@@ -222,7 +223,8 @@ def source_groups(page: Page, entry: dict) -> list[dict]:
     by_kind: dict[str, list] = {kind: [] for kind in SOURCE_KINDS}
     for source in entry["sources"]:
         by_kind[source_kind(source["url"], entry, source.get("kind"))].append(
-            {"url": source["url"], "title": source.get("title") or source["url"], "checked": page.date(source["checked"])})
+            {"url": source["url"], "title": source.get("title") or source["url"], "checked": page.date(source["checked"]),
+             "linked": not is_plain_http(source["url"])})
     return [{"kind": kind, "heading": page.t(f"sources_kind_{kind.replace('-', '_')}"), "sources": sources}
             for kind, sources in by_kind.items() if sources]
 
