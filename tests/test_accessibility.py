@@ -48,12 +48,22 @@ def test_no_serious_violation_in_either_palette(page, site_server, language, pat
     watch = Watch(page, site_server)
     page.goto(site_server + language + path)
     found = {"light": serious_violations(page)}
-    # The reader's palette switch, without a reload: the theme's toggle.
-    page.locator("form[data-md-component=palette] label:visible").first.click()
+    switch = page.locator("form[data-md-component=palette] label:visible")
+    has_switch = switch.count() > 0
+    if has_switch:
+        # The reader's palette switch, without a reload: the theme's toggle.
+        switch.first.click()
+    else:
+        # The 404 page has no switch (it would speak one language only): a reader who chose the dark
+        # scheme on another page brings it along, kept by the theme in the browser's storage.
+        page.evaluate("""() => __md_set("__palette", {index: 1, color: {media: "(prefers-color-scheme: dark)",
+                                                                       scheme: "slate", primary: "teal", accent: "deep-orange"}})""")
+        page.reload()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    found["dark"] = serious_violations(page, COLOUR_RULES)
+    # After a reload axe is no longer in the page, so it is injected again and runs every rule.
+    found["dark"] = serious_violations(page, COLOUR_RULES if has_switch else None)
     assert found == {"light": [], "dark": []}
-    watch.assert_quiet(navigations_allowed=1)
+    watch.assert_quiet(navigations_allowed=1 if has_switch else 2)
 
 
 @pytest.mark.parametrize("language", [language.url_prefix for language in site_languages()])
