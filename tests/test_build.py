@@ -12,6 +12,11 @@ from delivermymail.languages import site_languages
 
 LANGUAGES = site_languages()
 DATASET = load_dataset()
+def language_of(url: str):
+    """The site language a built page belongs to, by its address ('ar/...' is Arabic)."""
+    return next(language for language in reversed(LANGUAGES) if url.startswith(language.url_prefix))
+
+
 HAND_WRITTEN = sorted(path.stem for path in (ROOT / "docs").glob("*.md") if "." not in path.stem)
 
 
@@ -47,7 +52,7 @@ def test_lang_and_dir_on_every_page(site, language):
         url = page_url(site, file)
         if url == "404.html":
             continue
-        owner = next(lang for lang in reversed(LANGUAGES) if url.startswith(lang.url_prefix))
+        owner = language_of(url)
         if owner != language:
             continue
         attributes = parse(file).html_attrs
@@ -121,7 +126,7 @@ def test_the_theme_speaks_the_pages_language(site, language):
     checked = 0
     for file in pages(site):
         url = page_url(site, file)
-        owner = next(lang for lang in reversed(LANGUAGES) if url.startswith(lang.url_prefix))
+        owner = language_of(url)
         if url == "404.html" or owner != language:
             continue
         page = parse(file)

@@ -125,7 +125,7 @@ def escalation_view(page: Page) -> dict:
                            "bodies": [body_view(page, body) for body in data["bodies"]],
                            "last_verified": page.date(data["last_verified"]),
                            # A page read for two bodies is listed once.
-                           "sources": [{**source, "linked": not is_plain_http(source["url"])} for source in
+                           "sources": [source_link(source) for source in
                                        {source["url"]: source for body in data["bodies"] for source in body["sources"]}.values()]}
                           for code, data in countries]}
 
@@ -217,14 +217,19 @@ def provider_view(page: Page, slug: str, entry: dict) -> dict:
     }
 
 
+def source_link(source: dict) -> dict:
+    """A source as the pages name it (templates/_source.html.j2): its title (its address when it has
+    none), linked unless the page was read over plain http."""
+    return {"url": source["url"], "title": source.get("title") or source["url"], "linked": not is_plain_http(source["url"])}
+
+
 def source_groups(page: Page, entry: dict) -> list[dict]:
     """A guide's sources by kind of page, strongest first (sourcing.SOURCE_KINDS), each with the date
     it was read: shown on the guide's own page of sources (providers/<slug>/sources/)."""
     by_kind: dict[str, list] = {kind: [] for kind in SOURCE_KINDS}
     for source in entry["sources"]:
         by_kind[source_kind(source["url"], entry, source.get("kind"))].append(
-            {"url": source["url"], "title": source.get("title") or source["url"], "checked": page.date(source["checked"]),
-             "linked": not is_plain_http(source["url"])})
+            {**source_link(source), "checked": page.date(source["checked"])})
     return [{"kind": kind, "heading": page.t(f"sources_kind_{kind.replace('-', '_')}"), "sources": sources}
             for kind, sources in by_kind.items() if sources]
 
