@@ -72,6 +72,34 @@ def test_the_site_name_shows_whole_and_centred_on_a_phone(browser, site_server, 
     assert found["offCentre"] < 2 and not found["cut"] and not found["menuCut"], found
 
 
+# For each heading of the article shown on the screen: how far its box reaches below the last line of its own words, and
+# the height of one of its lines.
+HEADING_SLACK = """() => [...document.querySelectorAll('article :is(h1, h2, h3)')]
+  .filter((heading) => heading.getClientRects().length).map((heading) => {
+  const words = document.createRange();
+  words.setStart(heading, 0);
+  const link = heading.querySelector('.headerlink');
+  link ? words.setEndBefore(link) : words.setEnd(heading, heading.childNodes.length);
+  const lastLine = Math.max(...[...words.getClientRects()].map((rect) => rect.bottom));
+  const style = getComputedStyle(heading);
+  return {text: heading.textContent, line: parseFloat(style.lineHeight),
+          slack: heading.getBoundingClientRect().bottom - parseFloat(style.paddingBottom) - lastLine};
+})"""
+
+
+@pytest.mark.parametrize("path", ["ar/providers/ooredoo-qa/", "ar/providers/yahoo/", "providers/gmail/"])
+def test_no_heading_has_an_empty_line_on_a_phone(browser, site_server, path):
+    """On a touch screen nothing follows a heading's words on a line of its own (the theme's hidden
+    permalink used to wrap there after a heading that filled the line)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_server + path)
+    headings = page.evaluate(HEADING_SLACK)
+    context.close()
+    assert len(headings) > 5
+    assert [heading for heading in headings if heading["slack"] > heading["line"] / 2] == []
+
+
 def switch_language(page, hreflang: str):
     page.locator(".md-header__option .md-select").first.hover()
     page.locator(f'.md-select__link[hreflang="{hreflang}"]').click()
