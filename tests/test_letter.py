@@ -114,3 +114,36 @@ def test_the_letter_is_never_addressed_to_a_body_to_escalate_to(page, site_serve
     name = DATASET.providers["orange-jo"]["name"][language.code]
     assert STRINGS[language.code]["section_letter_intro_none"].format(name=name) in page.locator("article").inner_text()
     assert page.locator("[data-dmm-letter] a[href^='mailto:']").count() == 0
+
+
+def test_the_letter_can_be_written_in_a_language_the_channels_answer_in(page, site_server):
+    """Posteo's support answers in German, English and French: on the Arabic guide the reader can
+    write the letter in English (the e-mail it opens too), and go back to Arabic."""
+    ar, en = STRINGS["ar"], STRINGS["en"]
+    page.goto(site_server + "ar/providers/posteo/")
+    letter = fill_letter(page, "ar", me="reader@posteo.de", sender="news@shop.example", date="2026-11-20",
+                         subject="Order 42", name="Layla")
+    box = letter.locator("#dmm-letter-text")
+    assert ar["letter_found_spam"] in box.input_value()
+
+    letter.get_by_role("button", name=ar["ui_letter_write_in_en"]).click()
+    page.wait_for_function("document.querySelector('#dmm-letter-text').lang === 'en'")
+    text = box.input_value()
+    assert en["letter_found_spam"] in text and ar["letter_found_spam"] not in text
+    assert all(value in text for value in ("reader@posteo.de", "news@shop.example", "2026-11-20", "Order 42", "Layla"))
+    assert box.get_attribute("dir") == "ltr"
+    mailto = letter.locator('a[data-dmm-mailto="support@posteo.de"]').get_attribute("href")
+    assert en["letter_found_spam"] in parse_qs(urlsplit(mailto).query)["body"][0]
+
+    letter.get_by_role("button", name=ar["ui_letter_write_in_ar"]).click()
+    page.wait_for_function("document.querySelector('#dmm-letter-text').lang === 'ar'")
+    assert ar["letter_found_spam"] in box.input_value() and box.get_attribute("dir") == "rtl"
+
+
+@pytest.mark.parametrize("path", ["providers/posteo/", "ar/providers/outlook/"])
+def test_no_language_choice_where_the_page_language_fits_or_is_not_known(page, site_server, path):
+    """English is among Posteo's languages; Outlook's channels do not say which languages they
+    answer in: in both cases the letter stays in the page's language without a choice."""
+    page.goto(site_server + path)
+    page.locator("#dmm-letter-text").wait_for()
+    assert page.locator(".dmm-letter-language").count() == 0

@@ -63,7 +63,7 @@ def test_browser_and_command_line_agree(page, site_server):
     answers = page.evaluate("""async ([url, inputs]) => {
         const {lookup} = await import(url);
         return inputs.map(input => lookup(input));
-    }""", [site_server + "assets/javascripts/dmm/lookup.js", inputs])
+    }""", [site_server + "assets/javascripts/dmm/find.js", inputs])
     mismatches = [(raw, got, lookup(raw, OWNERS, NAMES)) for raw, got in zip(inputs, answers, strict=False)
                   if got != lookup(raw, OWNERS, NAMES)]
     assert mismatches == []
@@ -92,7 +92,7 @@ def test_finder_cases_lead_to_their_guides(page, site_server):
     found = page.evaluate("""async ([url, inputs]) => {
         const {lookup} = await import(url);
         return inputs.map(input => lookup(input).provider);
-    }""", [site_server + "assets/javascripts/dmm/lookup.js", [raw for raw, _ in FINDER_CASES]])
+    }""", [site_server + "assets/javascripts/dmm/find.js", [raw for raw, _ in FINDER_CASES]])
     assert [f"providers/{slug}/" for slug in found] == [target for _, target in FINDER_CASES]
 
 

@@ -65,7 +65,7 @@ def test_a_guide_downloads_its_own_language_s_strings_and_no_finder(network, sit
     page, cdp = network
     urls = [url for url, _ in visit(page, cdp, site_server + path, TEST_SITE_URL)]
     assert [url for url in urls if "/dmm-strings-" in url] == [f"{site_server}assets/generated/dmm-strings-{own}.js"]
-    assert not [url for url in urls if url.endswith(("/finder.js", f"dmm-strings-{other}.js"))]
+    assert not [url for url in urls if url.endswith(("/finder.js", "/find.js", "/dmm-names.js", f"dmm-strings-{other}.js"))]
     # The tools started once the strings came: the letter's first field is labelled in the page's language.
     texts = load_strings(site_languages()).by_language[own]
     assert page.locator("[data-dmm-letter] label").first.inner_text() == texts["ui_letter_me"]
@@ -75,3 +75,4 @@ def test_the_finder_is_downloaded_where_there_is_a_finder(network, site_server):
     page, cdp = network
     urls = [url for url, _ in visit(page, cdp, site_server + "ar/", TEST_SITE_URL)]
     assert [url for url in urls if url.endswith("/finder.js")] == [site_server + "assets/javascripts/dmm/finder.js"]
+    assert [url for url in urls if url.endswith("/dmm-names.js")] == [site_server + "assets/generated/dmm-names.js"]

@@ -15,6 +15,8 @@ from .textrules import ARABIC_FOLDS, ARABIC_MARKS, HIDDEN_CATEGORIES, TRIMMED
 
 BROWSER_DATA = Path("assets", "generated", "dmm-data.js")
 HEADER_DATA = Path("assets", "generated", "dmm-headers.js")
+# The providers' names the finder also answers to ("Gmail", «جيميل»): only the finder loads them.
+NAMES_DATA = Path("assets", "generated", "dmm-names.js")
 # The most the header reader reads (characters): far more than any message's headers; a pasted
 # message with a large body is cut to its headers first (headers.js).
 MAX_HEADER_INPUT = 1_000_000
@@ -49,7 +51,6 @@ def browser_data(dataset: Dataset, strings: Strings) -> str:
                   "arabicMarks": ARABIC_MARKS, "arabicFolds": ARABIC_FOLDS,
                   "notDomainAscii": NOT_DOMAIN_ASCII.pattern, "badHyphens": BAD_HYPHENS.pattern},
         "domains": dataset.domain_owner,
-        "names": provider_names(dataset.providers, dataset.domain_owner),
         "providers": {slug: {"name": entry["name"], "kind": entry["kind"]} for slug, entry in dataset.providers.items()},
         "languages": [{"code": language.code, "prefix": language.url_prefix, "name": language.name,
                        "direction": language.direction} for language in dataset.languages],
@@ -60,6 +61,12 @@ def browser_data(dataset: Dataset, strings: Strings) -> str:
                    if entry["kind"] == MAILBOX_KIND and entry["domains"] and len(slug.replace("-", "")) >= 5},
     }
     return _module(data)
+
+
+def names_data(dataset: Dataset) -> str:
+    """The names a reader may type into the finder instead of an address, each with its provider
+    (lookup.provider_names): the finder's alone, so that a guide does not download them."""
+    return _module(provider_names(dataset.providers, dataset.domain_owner))
 
 
 def browser_strings_path(code: str) -> Path:

@@ -17,7 +17,7 @@ from markupsafe import escape
 from . import paths
 from .api import api_files
 from .badges import badge_files, catalogue
-from .browser import BROWSER_DATA, HEADER_DATA, KIT_DATA, browser_data, browser_strings, header_reader_data, kit_data
+from .browser import BROWSER_DATA, HEADER_DATA, KIT_DATA, NAMES_DATA, browser_data, browser_strings, header_reader_data, kit_data, names_data
 from .dataset import Dataset, load_dataset
 from .languages import Language
 from .markdown_safe import front_matter, md_text
@@ -110,6 +110,7 @@ def render_all(dataset: Dataset, strings: Strings, repo_url: str = "", site_url:
     badges, badge_sizes = badge_files(catalogue(dataset.languages, strings, dataset.providers))
     files.update(badges)
     files[BROWSER_DATA] = browser_data(dataset, strings)
+    files[NAMES_DATA] = names_data(dataset)
     files.update(browser_strings(dataset, strings))
     files[KIT_DATA] = kit_data(dataset, strings, badge_sizes, public_url)
     files[HEADER_DATA] = header_reader_data(dataset, strings)

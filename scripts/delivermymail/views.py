@@ -92,6 +92,7 @@ def channel_view(page: Page, item: dict, labels: dict) -> dict:
             "steps": [page.step(text, labels) for text in item["steps"][page.code]] if item.get("steps") else [],
             "languages": page.t("channel_languages", languages=separator.join(
                 page.language_name(code) for code in item["languages"])) if item.get("languages") else None,
+            "language_codes": " ".join(token(code) for code in item.get("languages", [])),
             "conditions": page.text(item["conditions"]) if item.get("conditions") else None,
             "note": page.text(item["note"]) if item.get("note") else None}
 

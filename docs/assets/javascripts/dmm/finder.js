@@ -1,6 +1,7 @@
 // The finder: "which guide is mine?" from an address, on the home page, the A–Z index and /find/.
 // Everything happens in this page: no address is sent anywhere.
-import {lookup, writtenDomain} from "./lookup.js";
+import {lookup} from "./find.js";
+import {writtenDomain} from "./lookup.js";
 import {DATA, element, fillNodes, guideUrl, lang, prefixOf, providerName, siteRoot, strings} from "./page.js";
 import {preservedSearch} from "./sender.js";
 

@@ -3,7 +3,7 @@
 // never arrived, a name), and goes where it must: a filled-in e-mail for an address, copy-and-open
 // for a form, a script for a phone line or chat, and to the reader's IT team for a workplace filter.
 import {domainOf} from "./lookup.js";
-import {DATA, copyButton, element, fill, fillNodes, strings} from "./page.js";
+import {DATA, copyButton, element, fill, fillNodes, lang, loadStrings, strings} from "./page.js";
 import {sender} from "./sender.js";
 
 // In the order the reader fills them in; "found" is a choice, the rest are typed.
@@ -29,8 +29,18 @@ function channelsOnPage() {
     type: item.getAttribute("data-dmm-channel"),
     title: item.getAttribute("data-dmm-title") || "",
     url: item.getAttribute("data-dmm-url"),
-    address: item.getAttribute("data-dmm-address")
+    address: item.getAttribute("data-dmm-address"),
+    languages: (item.getAttribute("data-dmm-languages") || "").split(" ").filter(Boolean)
   }));
+}
+
+// Another language of this site to write the letter in: when every channel that reaches a person
+// says which languages it answers in, none says the page's language, and one says that language.
+function otherLetterLanguage(channels) {
+  const people = channels.filter((channel) => !["article", "forum"].includes(channel.type));
+  if (!people.length || people.some((channel) => !channel.languages.length || channel.languages.includes(lang))) return null;
+  const other = DATA.languages.find((language) => people.some((channel) => channel.languages.includes(language.code)));
+  return other && strings["ui_letter_write_in_" + other.code] ? other : null;
 }
 
 // mailto: with the subject and body encoded, so the reader's mail program opens with the letter.
@@ -60,24 +70,25 @@ function buildLetter(container) {
   const actions = element("div", {"class": "dmm-letter-actions"});
   const channels = channelsOnPage();
   let subject = "";
+  let words = strings;    // the strings the letter itself is written with: the page's, or another language's
 
   function values() {
-    const value = (name, blank) => fields[name].value.trim() || strings[blank];
+    const value = (name, blank) => fields[name].value.trim() || words[blank];
     const senderAddress = fields.sender.value.trim();
     return {
       me: value("me", "letter_blank_me"), sender: value("sender", "letter_blank_sender"),
-      domain: domainOf(senderAddress) || strings.letter_blank_domain,
+      domain: domainOf(senderAddress) || words.letter_blank_domain,
       date: value("date", "letter_blank_date"), subject: value("subject", "letter_blank_subject"),
       name: value("name", "letter_blank_name"),
-      found: found.value === "spam" ? strings.letter_found_spam : strings.letter_found_none
+      found: found.value === "spam" ? words.letter_found_spam : words.letter_found_none
     };
   }
 
   function compose() {
     const filled = values();
-    subject = fill(workplace ? strings.letter_subject_it : strings.letter_subject, filled);
-    letter.value = subject + "\n\n" + fill(workplace ? strings.letter_body_it : strings.letter_body, filled);
-    script.value = fill(strings.letter_script, filled);
+    subject = fill(workplace ? words.letter_subject_it : words.letter_subject, filled);
+    letter.value = subject + "\n\n" + fill(workplace ? words.letter_body_it : words.letter_body, filled);
+    script.value = fill(words.letter_script, filled);
     actions.querySelectorAll("a[data-dmm-mailto]").forEach((link) => {
       link.setAttribute("href", mailtoLink(link.getAttribute("data-dmm-mailto"), subject,
         letter.value.slice(subject.length + 2)));
@@ -108,10 +119,33 @@ function buildLetter(container) {
 
   Object.values(fields).forEach((input) => input.addEventListener("input", compose));
   compose();
+  const other = otherLetterLanguage(channels);
+  if (other) form.appendChild(languageSwitch(other, (language, loaded) => {
+    words = loaded;
+    [letter, script].forEach((box) => { box.lang = language.code; box.dir = language.direction; });
+    compose();
+  }));
   form.appendChild(letter);
   form.appendChild(actions);
   container.textContent = "";
   container.appendChild(form);
+}
+
+// "Write the letter in English" and back: the other language's strings load only when asked for.
+function languageSwitch(other, use) {
+  const own = DATA.languages.find((language) => language.code === lang);
+  let current = own;
+  const button = element("button", {type: "button", "class": "md-button"}, [strings["ui_letter_write_in_" + other.code]]);
+  button.addEventListener("click", () => {
+    const next = current === own ? other : own;
+    const ready = next === own ? Promise.resolve(strings) : loadStrings(next.code);
+    ready.then((loaded) => {
+      current = next;
+      use(next, loaded);
+      button.textContent = strings["ui_letter_write_in_" + (current === own ? other : own).code];
+    });
+  });
+  return element("p", {"class": "dmm-letter-language"}, [strings.ui_letter_language_hint, " ", button]);
 }
 
 export function startLetters() {

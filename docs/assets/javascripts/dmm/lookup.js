@@ -1,9 +1,10 @@
-// Which provider hosts an address: the same rules as scripts/delivermymail/lookup.py. The
-// patterns and limits come from the generated data (names.py, textrules.py, lookup.py), so the
-// browser and `dmm lookup` answer alike; tests/test_recipient_tools.py compares them. No DOM here.
+// The rules of an address, as scripts/delivermymail/lookup.py applies them: its domain, the known
+// domain a typo meant, a lookalike of a known domain. The patterns and limits come from the generated
+// data (names.py, textrules.py, lookup.py), so the browser and `dmm lookup` answer alike. No DOM here.
+// Which provider an input names is find.js's (the finder's alone).
 import DATA from "../../generated/dmm-data.js";
 
-const rules = DATA.rules;
+export const rules = DATA.rules;
 const HOST_LABEL = new RegExp("^(?:" + rules.hostLabel + ")$");
 const TRIMMED = new RegExp("^[" + rules.trimmed + "]+|[" + rules.trimmed + "]+$", "g");
 const HIDDEN = new RegExp("[" + rules.hiddenCategories.map((category) => "\\p{" + category + "}").join("") + "]", "u");
@@ -96,39 +97,6 @@ export function suggest(domain) {
     if (distance <= limit && (best === null || distance < best[0])) best = [distance, known];
   }
   return best ? best[1] : null;
-}
-
-// "Ali <ali@outlook.com>", as mail programs write an address with its name (lookup.py, _NAMED_ADDRESS).
-const NAMED_ADDRESS = /^[^<>]*<([^<>]*)>$/;
-
-// A name as it is compared (lookup.py, name_key): Latin letters and digits, lowercase, and Arabic
-// letters without marks, each spelling of one letter folded into one.
-const MARKS = new RegExp("[" + rules.arabicMarks + "]", "g");
-const FOLDED = new RegExp("[" + Object.keys(rules.arabicFolds).join("") + "]", "g");
-
-export function nameKey(text) {
-  return text.toLowerCase().replace(MARKS, "").replace(FOLDED, (letter) => rules.arabicFolds[letter])
-    .replace(/[^0-9a-z\u0621-\u064A]/g, "");
-}
-
-function unwrap(text) {
-  const found = NAMED_ADDRESS.exec(text);
-  return found ? trim(found[1]) : text;
-}
-
-// The provider of an exact domain match, or, for input that is no address at all, of a
-// provider's name ("Gmail", "hotmail"), from the names the data lists (lookup.provider_names).
-export function lookup(raw) {
-  const address = unwrap(trim(raw));
-  const domain = domainOf(address);
-  let provider = domain && Object.prototype.hasOwnProperty.call(DATA.domains, domain) ? DATA.domains[domain] : null;
-  let suggestion = domain && !provider ? suggest(domain) : null;
-  if (!domain) suggestion = completeDomain(address);
-  if (!domain && address.indexOf("@") < 0 && address.length <= 64 && !hasHiddenCharacters(address)) {
-    const key = nameKey(address);
-    provider = Object.prototype.hasOwnProperty.call(DATA.names, key) ? DATA.names[key] : null;
-  }
-  return {address, domain, provider, suggestion};
 }
 
 // The well-known domain a sender's domain imitates, or null: a near miss of a known domain
