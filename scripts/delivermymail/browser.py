@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from .badges import DEFAULT_SIZE, DEFAULT_STYLE, SIZES, STYLES, THEMES
-from .dataset import MAILBOX_KIND, WORKPLACE_KIND, Dataset
+from .dataset import MAILBOX_KIND, PERSON_CHANNELS, WORKPLACE_KIND, Dataset
 from .lookup import BAD_HYPHENS, MAX_INPUT, MAX_TYPO_DISTANCE, NOT_DOMAIN_ASCII, SHORT_DOMAIN, provider_names
 from .names import HOST_LABEL
 from .strings import Strings
@@ -55,6 +55,7 @@ def browser_data(dataset: Dataset, strings: Strings) -> str:
         "languages": [{"code": language.code, "prefix": language.url_prefix, "name": language.name,
                        "direction": language.direction} for language in dataset.languages],
         "workplaceKind": WORKPLACE_KIND,
+        "personChannels": list(PERSON_CHANNELS),     # the channel types that reach a person (the letter's languages)
         # Brand names that a lookalike sender domain may hide (gmail in gmail-support.example),
         # each with the provider's first domain: the mailbox providers' slugs of five letters or more.
         "brands": {slug.replace("-", ""): entry["domains"][0] for slug, entry in dataset.providers.items()

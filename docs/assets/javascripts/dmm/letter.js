@@ -37,7 +37,7 @@ function channelsOnPage() {
 // Another language of this site to write the letter in: when every channel that reaches a person
 // says which languages it answers in, none says the page's language, and one says that language.
 function otherLetterLanguage(channels) {
-  const people = channels.filter((channel) => !["article", "forum"].includes(channel.type));
+  const people = channels.filter((channel) => DATA.personChannels.includes(channel.type));
   if (!people.length || people.some((channel) => !channel.languages.length || channel.languages.includes(lang))) return null;
   const other = DATA.languages.find((language) => people.some((channel) => channel.languages.includes(language.code)));
   return other && strings["ui_letter_write_in_" + other.code] ? other : null;
